@@ -1,0 +1,388 @@
+#include "extract/coreference.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <string_view>
+#include <unordered_map>
+
+namespace newsgraph {
+namespace {
+
+constexpr std::array<std::string_view, 16> kCorporateSuffixes = {
+    "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "group",
+    "holdings", "company", "cos", "companies"};
+constexpr std::array<std::string_view, 6> kAcronymSkip = {"of", "and", "the", "for", "&", "de"};
+
+template <typename List>
+bool In(const List& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+std::vector<std::string> LowerWords(const std::string& name) {
+  std::vector<std::string> words;
+  std::string cur;
+  for (char c : ToLower(name)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80) || c == '&') {
+      cur += c;
+    } else if (!cur.empty()) {
+      words.push_back(cur);
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(cur);
+  return words;
+}
+
+std::string Acronym(const std::string& name) {
+  std::string out;
+  for (const std::string& w : LowerWords(name)) {
+    if (In(kAcronymSkip, w)) continue;
+    out += w[0];
+  }
+  return out;
+}
+
+int WordCount(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1; }
+
+}  // namespace
+
+std::string OrganizationKey(const std::string& name) {
+  std::vector<std::string> words = LowerWords(name);
+  if (!words.empty() && words[0] == "the") words.erase(words.begin());
+  while (words.size() > 1 && In(kCorporateSuffixes, words.back())) words.pop_back();
+  std::string key;
+  for (const auto& w : words) key += w;
+  return key;
+}
+
+namespace {
+
+class Resolver {
+ public:
+  Resolver(const Schema& schema, const NormalizedText& text, const std::vector<Token>& tokens,
+           const std::vector<Sentence>& sentences, std::vector<Mention>* mentions)
+      : schema_(schema), text_(text), tokens_(tokens), sentences_(sentences), mentions_(*mentions) {
+    person_ = schema.FindType("Person");
+    place_ = schema.FindType("Place");
+  }
+
+  std::vector<Entity> Run() {
+    ClusterNamedMentions();
+    ResolveAnaphora();
+    return BuildEntities();
+  }
+
+ private:
+  struct Cluster {
+    TypeId type;
+    std::vector<size_t> mentions;
+  };
+
+  bool IsOrg(TypeId t) const { return t != kUnknownType && schema_.TypeClass(t) == "org"; }
+
+  int NewCluster(TypeId type) {
+    clusters_.push_back({type, {}});
+    return static_cast<int>(clusters_.size() - 1);
+  }
+
+  void Attach(size_t m, int cluster) {
+    mentions_[m].entity = cluster;
+    clusters_[static_cast<size_t>(cluster)].mentions.push_back(m);
+    if (clusters_[static_cast<size_t>(cluster)].type == kUnknownType) {
+      clusters_[static_cast<size_t>(cluster)].type = mentions_[m].type;
+    }
+  }
+
+  std::string PlaceKey(const Mention& m) const {
+    if (!m.place.empty()) return ToLower(m.place);
+    auto it = schema_.lexicon.place_canonical.find(m.text);
+    return ToLower(it != schema_.lexicon.place_canonical.end() ? it->second : m.text);
+  }
+
+  void ClusterNamedMentions() {
+    // Longest forms first, so that short forms find the full name they abbreviate.
+    std::vector<size_t> order(mentions_.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return WordCount(mentions_[a].text) > WordCount(mentions_[b].text);
+    });
+    // Acronyms defined in brackets: "Securities and Exchange Commission (SEC)".
+    std::unordered_map<std::string, size_t> defined_acronyms;
+    for (size_t m = 0; m < mentions_.size(); ++m) {
+      const Mention& cur = mentions_[m];
+      const uint32_t e = cur.token_end;
+      if (e + 2 < tokens_.size() && tokens_[e].lower == "(" && tokens_[e + 2].lower == ")" &&
+          tokens_[e + 1].Has(kAllCaps) && IsOrg(cur.type)) {
+        defined_acronyms[tokens_[e + 1].lower] = m;
+      }
+    }
+    std::unordered_map<std::string, int> org_keys;
+    std::unordered_map<std::string, int> exact;
+    std::unordered_map<std::string, int> places;
+    for (size_t m : order) {
+      Mention& cur = mentions_[m];
+      const std::string lower = ToLower(cur.text);
+      if (cur.type == place_ && place_ != kUnknownType) {
+        const std::string key = PlaceKey(cur);
+        auto it = places.find(key);
+        Attach(m, it != places.end() ? it->second : (places[key] = NewCluster(place_)));
+        continue;
+      }
+      int target = -1;
+      const int words = WordCount(cur.text);
+      if (cur.type == person_ || cur.type == kUnknownType) {
+        if (auto it = exact.find(lower); it != exact.end() && Compatible(it->second, cur.type)) target = it->second;
+        if (target < 0 && words <= 2) target = FindPersonByPart(m);
+      }
+      if (target < 0 && (IsOrg(cur.type) || cur.type == kUnknownType)) {
+        const std::string key = OrganizationKey(cur.text);
+        if (auto it = org_keys.find(key); it != org_keys.end() && !key.empty()) target = it->second;
+        if (target < 0 && cur.text.size() >= 2 && cur.text.size() <= 6 && tokens_[cur.token_begin].Has(kAllCaps)) {
+          if (auto it = defined_acronyms.find(lower); it != defined_acronyms.end() && mentions_[it->second].entity >= 0) {
+            target = mentions_[it->second].entity;
+          } else {
+            target = FindOrgByAcronym(lower);
+          }
+        }
+        if (target < 0 && words <= 2) target = FindOrgByPrefix(cur);
+      }
+      if (target < 0 && cur.type != kUnknownType && cur.type != person_ && !IsOrg(cur.type)) {
+        if (auto it = exact.find(lower); it != exact.end()) target = it->second;
+      }
+      if (target < 0) {
+        // Unknown names with no relative stay apart; so do new names.
+        target = NewCluster(cur.type);
+      } else if (!Compatible(target, cur.type)) {
+        target = NewCluster(cur.type);
+      }
+      Attach(m, target);
+      const TypeId t = clusters_[static_cast<size_t>(target)].type;
+      exact.emplace(lower, target);
+      if (IsOrg(t) || t == kUnknownType) org_keys.emplace(OrganizationKey(cur.text), target);
+    }
+  }
+
+  bool Compatible(int cluster, TypeId type) const {
+    const TypeId t = clusters_[static_cast<size_t>(cluster)].type;
+    if (t == kUnknownType || type == kUnknownType || t == type) return true;
+    return IsOrg(t) && IsOrg(type);
+  }
+
+  // A one- or two-word name that is the surname or given name of a person
+  // already clustered: "Karpathy", "Andrej" -> "Andrej Karpathy".
+  int FindPersonByPart(size_t m) const {
+    const Mention& cur = mentions_[m];
+    const std::vector<std::string> words = LowerWords(cur.text);
+    if (words.empty()) return -1;
+    int found = -1;
+    uint32_t best_distance = UINT32_MAX;
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      if (clusters_[c].type != person_) continue;
+      for (size_t other : clusters_[c].mentions) {
+        const std::vector<std::string> full = LowerWords(mentions_[other].text);
+        if (full.size() <= words.size()) continue;
+        const bool surname = std::equal(words.rbegin(), words.rend(), full.rbegin());
+        const bool given = words.size() == 1 && words[0] == full[0];
+        if (!surname && !given) continue;
+        const uint32_t a = mentions_[other].token_begin;
+        const uint32_t distance = a < cur.token_begin ? cur.token_begin - a : (a - cur.token_begin) + 1000000;
+        if (distance < best_distance) {
+          best_distance = distance;
+          found = static_cast<int>(c);
+        }
+      }
+    }
+    return found;
+  }
+
+  int FindOrgByAcronym(const std::string& acronym) const {
+    int found = -1;
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      if (!IsOrg(clusters_[c].type)) continue;
+      for (size_t other : clusters_[c].mentions) {
+        if (WordCount(mentions_[other].text) >= 2 && Acronym(mentions_[other].text) == acronym) {
+          if (found >= 0 && found != static_cast<int>(c)) return -1;  // ambiguous
+          found = static_cast<int>(c);
+        }
+      }
+    }
+    return found;
+  }
+
+  // "Eureka" -> "Eureka Labs", "Deutsche" -> no (needs a unique longer org).
+  int FindOrgByPrefix(const Mention& cur) const {
+    const std::vector<std::string> words = LowerWords(cur.text);
+    int found = -1;
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      if (!IsOrg(clusters_[c].type)) continue;
+      for (size_t other : clusters_[c].mentions) {
+        const std::vector<std::string> full = LowerWords(mentions_[other].text);
+        if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin())) continue;
+        if (found >= 0 && found != static_cast<int>(c)) return -1;
+        found = static_cast<int>(c);
+      }
+    }
+    return found;
+  }
+
+  // Pronouns and "the company": the most salient earlier entity of the right
+  // kind, i.e. the first such mention of the nearest sentence (this one
+  // first, before the pronoun) that has one, within two sentences.
+  void ResolveAnaphora() {
+    std::vector<Mention> added;
+    size_t next_mention = 0;
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      const Sentence& sent = sentences_[s];
+      for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
+        while (next_mention < mentions_.size() && mentions_[next_mention].token_end <= i) ++next_mention;
+        if (next_mention < mentions_.size() && mentions_[next_mention].token_begin <= i) continue;
+        const Token& t = tokens_[i];
+        int want = 0;  // 1: male/unknown person, 2: female/unknown person, 3: org, 4: described type
+        TypeId described = kUnknownType;
+        uint32_t length = 1;
+        if (t.lower == "he" || t.lower == "him" || t.lower == "his" || t.lower == "himself") {
+          want = 1;
+        } else if (t.lower == "she" || t.lower == "her" || t.lower == "hers" || t.lower == "herself") {
+          want = 2;
+        } else if (t.lower == "its" || (t.lower == "it" && i + 1 < sent.token_end && IsVerbAfterIt(i + 1))) {
+          want = 3;
+        } else if (t.lower == "the" && i + 1 < sent.token_end) {
+          auto it = schema_.lexicon.descriptions.find(tokens_[i + 1].lower);
+          const bool named_next = i + 2 < sent.token_end && tokens_[i + 2].Has(kCapitalized) &&
+                                  !tokens_[i + 2].Has(kNewlineBefore);
+          if (it != schema_.lexicon.descriptions.end() && !named_next && !tokens_[i + 1].Has(kCapitalized)) {
+            want = 4;
+            described = it->second;
+            length = 2;
+          }
+        }
+        if (want == 0) continue;
+        const int entity = Antecedent(s, i, want, described);
+        if (entity < 0) continue;
+        Mention m;
+        m.sentence = static_cast<uint32_t>(s);
+        m.token_begin = i;
+        m.token_end = i + length;
+        m.begin = tokens_[i].begin;
+        m.end = tokens_[i + length - 1].end;
+        m.text = SurfaceText(text_, tokens_, i, i + length);
+        m.type = clusters_[static_cast<size_t>(entity)].type;
+        m.entity = entity;
+        m.anaphor = true;
+        added.push_back(std::move(m));
+        i += length - 1;
+      }
+    }
+    for (Mention& m : added) mentions_.push_back(std::move(m));
+    std::stable_sort(mentions_.begin(), mentions_.end(),
+                     [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+  }
+
+  // "it" refers to an organisation mostly as a subject: "it said", "it bought".
+  bool IsVerbAfterIt(uint32_t i) const {
+    const std::string& w = tokens_[i].lower;
+    if (w == "is" || w == "was" || w == "has" || w == "had" || w == "will" || w == "would") {
+      // "it is/was" + adjective is usually expletive; keep "it has bought", "it will buy".
+      return w != "is" && w != "was";
+    }
+    return w.size() > 2 && (w.back() == 's' || (w.size() > 3 && w.substr(w.size() - 2) == "ed"));
+  }
+
+  int Antecedent(size_t sentence, uint32_t before, int want, TypeId described) const {
+    for (size_t back = 0; back <= 2 && back <= sentence; ++back) {
+      const size_t s = sentence - back;
+      for (const Mention& m : mentions_) {
+        if (m.sentence != s || m.entity < 0) continue;
+        if (back == 0 && m.token_begin >= before) break;
+        const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
+        if (!Fits(c, want, described)) continue;
+        return m.entity;
+      }
+    }
+    return -1;
+  }
+
+  bool Fits(const Cluster& c, int want, TypeId described) const {
+    switch (want) {
+      case 1:
+      case 2: {
+        if (c.type != person_) return false;
+        const char g = Gender(c);
+        return g == 'U' || (want == 1 ? g == 'M' : g == 'F');
+      }
+      case 3:
+        return IsOrg(c.type);
+      case 4:
+        return c.type == described || (IsOrg(c.type) && IsOrg(described) && c.type == described);
+      default:
+        return false;
+    }
+  }
+
+  char Gender(const Cluster& c) const {
+    for (size_t m : c.mentions) {
+      const std::vector<std::string> words = LowerWords(mentions_[m].text);
+      if (words.size() < 2) continue;
+      auto it = schema_.lexicon.given_names.find(words[0]);
+      if (it != schema_.lexicon.given_names.end()) return it->second;
+    }
+    return 'U';
+  }
+
+  std::vector<Entity> BuildEntities() {
+    std::vector<Entity> entities(clusters_.size());
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      Entity& e = entities[c];
+      e.type = clusters_[c].type;
+      std::set<std::string> forms;
+      const Mention* best = nullptr;
+      for (size_t m : clusters_[c].mentions) {
+        const Mention& cur = mentions_[m];
+        forms.insert(cur.text);
+        if (!cur.place.empty()) forms.insert(cur.place);
+        if (!best || Better(cur, *best)) best = &cur;
+      }
+      // Better() ranks adjectives last, so a place name wins over "German".
+      if (best) e.name = best->place.empty() ? best->text : best->place;
+      forms.erase(e.name);
+      e.aliases.assign(forms.begin(), forms.end());
+      if (e.type == person_) e.gender = Gender(clusters_[c]);
+    }
+    for (Mention& m : mentions_) {
+      if (m.entity >= 0) m.type = entities[static_cast<size_t>(m.entity)].type;
+    }
+    return entities;
+  }
+
+  // The fullest form: most words, then longest, then earliest; adjectives last.
+  static bool Better(const Mention& a, const Mention& b) {
+    if (a.place.empty() != b.place.empty()) return a.place.empty();
+    const int wa = WordCount(a.text);
+    const int wb = WordCount(b.text);
+    if (wa != wb) return wa > wb;
+    if (a.text.size() != b.text.size()) return a.text.size() > b.text.size();
+    return a.token_begin < b.token_begin;
+  }
+
+  const Schema& schema_;
+  const NormalizedText& text_;
+  const std::vector<Token>& tokens_;
+  const std::vector<Sentence>& sentences_;
+  std::vector<Mention>& mentions_;
+  std::vector<Cluster> clusters_;
+  TypeId person_ = kUnknownType;
+  TypeId place_ = kUnknownType;
+};
+
+}  // namespace
+
+std::vector<Entity> ResolveCoreference(const Schema& schema, const NormalizedText& text,
+                                       const std::vector<Token>& tokens,
+                                       const std::vector<Sentence>& sentences,
+                                       std::vector<Mention>* mentions) {
+  return Resolver(schema, text, tokens, sentences, mentions).Run();
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,446 @@
+#include "extract/entity_recognizer.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace newsgraph {
+namespace {
+
+// Lower-case words allowed inside a name when a capitalised word follows.
+constexpr std::array<std::string_view, 17> kParticles = {
+    "of", "for", "and", "de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin", "al", "on"};
+// Particles that only join organisation names (the part before or the head must be organisational).
+constexpr std::array<std::string_view, 4> kOrgParticles = {"of", "for", "and", "on"};
+// Small words ignored when judging whether a sentence is a title-case headline.
+constexpr std::array<std::string_view, 22> kHeadlineSmallWords = {
+    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "as", "from", "is",
+    "its", "vs", "via", "into", "over", "after"};
+
+template <typename List>
+bool In(const List& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+bool IsNameToken(const Token& t) {
+  return t.Has(kCapitalized) && (t.Has(kWord) || t.Has(kNumber));
+}
+
+struct Candidate {
+  uint32_t begin;  // token indexes, half-open
+  uint32_t end;
+  TypeId type = kUnknownType;
+  TypeEvidence evidence = TypeEvidence::kNone;
+  std::string place;
+};
+
+class Recognizer {
+ public:
+  Recognizer(const Schema& schema, const NormalizedText& text, const std::vector<Token>& tokens,
+             const std::vector<Sentence>& sentences)
+      : schema_(schema), lex_(schema.lexicon), text_(text), tokens_(tokens), sentences_(sentences) {
+    person_ = schema.FindType("Person");
+    place_ = schema.FindType("Place");
+    facility_ = schema.FindType("Facility");
+    company_ = schema.FindType("Company");
+    const auto it = schema.lists.find("title");
+    if (it != schema.lists.end()) {
+      for (const auto& entry : it->second) {
+        if (entry.size() == 1) titles_.insert(entry[0]);
+      }
+    }
+  }
+
+  std::vector<Mention> Run() {
+    std::vector<bool> headline(sentences_.size(), false);
+    for (size_t s = 0; s < sentences_.size(); ++s) headline[s] = IsHeadline(sentences_[s]);
+    CollectInnerCapitals(headline);
+    std::vector<Candidate> candidates;
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      if (!headline[s]) FindInSentence(sentences_[s], &candidates);
+    }
+    FixTypesPerDocument(&candidates);
+    // Headlines: only names the body or the gazetteer knows, compared without case.
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      if (headline[s]) FindInHeadline(sentences_[s], &candidates);
+    }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+    std::vector<Mention> mentions;
+    size_t sentence = 0;
+    for (const Candidate& c : candidates) {
+      while (sentence + 1 < sentences_.size() && sentences_[sentence].token_end <= c.begin) ++sentence;
+      Mention m;
+      m.sentence = static_cast<uint32_t>(sentence);
+      m.token_begin = c.begin;
+      m.token_end = c.end;
+      m.begin = tokens_[c.begin].begin;
+      m.end = tokens_[c.end - 1].end;
+      m.text = SurfaceText(text_, tokens_, c.begin, c.end);
+      m.type = c.type;
+      m.evidence = c.evidence;
+      m.place = c.place;
+      mentions.push_back(std::move(m));
+    }
+    return mentions;
+  }
+
+ private:
+  std::string Key(uint32_t b, uint32_t e) const { return SurfaceText(text_, tokens_, b, e); }
+
+  std::string LowerKey(uint32_t b, uint32_t e) const {
+    std::string key;
+    for (uint32_t i = b; i < e; ++i) {
+      if (i > b && tokens_[i].Has(kSpaceBefore)) key += ' ';
+      key += tokens_[i].lower;
+    }
+    return key;
+  }
+
+  bool IsHeadline(const Sentence& s) const {
+    int words = 0;
+    int capitalised = 0;
+    int all_caps_letters = 0;
+    for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = tokens_[i];
+      if (!t.Has(kWord)) continue;
+      if (t.Has(kAllCaps) && t.lower.size() > 1) ++all_caps_letters;
+      if (In(kHeadlineSmallWords, t.lower)) continue;
+      ++words;
+      if (t.Has(kCapitalized)) ++capitalised;
+    }
+    if (words < 3) return false;
+    if (all_caps_letters * 10 >= words * 8) return true;
+    return capitalised * 4 >= words * 3 && capitalised >= 3;
+  }
+
+  // Words seen capitalised away from a sentence start: proof they are names.
+  void CollectInnerCapitals(const std::vector<bool>& headline) {
+    for (size_t s = 0; s < sentences_.size(); ++s) {
+      if (headline[s]) continue;
+      for (uint32_t i = sentences_[s].token_begin + 1; i < sentences_[s].token_end; ++i) {
+        if (IsNameToken(tokens_[i]) && !StartsClause(i)) inner_capitals_.insert(tokens_[i].lower);
+      }
+    }
+  }
+
+  // True where a capital letter says nothing: sentence start, after a quote,
+  // colon, bullet or opening bracket.
+  bool StartsClause(uint32_t i) const {
+    if (i == 0) return true;
+    const Token& prev = tokens_[i - 1];
+    if (prev.Has(kPunct)) {
+      const std::string& p = prev.lower;
+      return p == "\"" || p == ":" || p == "(" || p == "-" || p == "*" || p == "'" || p == ";" ||
+             p == "." || p == "?" || p == "!" || p == "\xE2\x80\xA2" || p == "[";
+    }
+    return tokens_[i].Has(kNewlineBefore);
+  }
+
+  bool IsSentenceStart(uint32_t i, const Sentence& s) const { return i == s.token_begin || StartsClause(i); }
+
+  bool IsTitleWord(const std::string& lower) const { return titles_.count(lower) > 0; }
+
+  bool IsOrgHead(const std::string& lower) const { return lex_.org_suffixes.count(lower) > 0; }
+
+  // Longest gazetteer entry starting at token i within [i, limit).
+  uint32_t GazetteerMatch(uint32_t i, uint32_t limit, TypeId* type) const {
+    std::string key;
+    uint32_t best = 0;
+    for (uint32_t j = i; j < limit && j < i + static_cast<uint32_t>(lex_.max_gazetteer_tokens); ++j) {
+      const Token& t = tokens_[j];
+      if (j > i && t.Has(kSpaceBefore)) key += ' ';
+      key.append(text_.text, t.norm_begin, t.norm_end - t.norm_begin);
+      auto it = lex_.gazetteer.find(key);
+      if (it != lex_.gazetteer.end()) {
+        best = j + 1;
+        *type = it->second;
+      }
+    }
+    return best;
+  }
+
+  // The end of the capitalised sequence that starts at token i.
+  uint32_t SequenceEnd(uint32_t i, uint32_t limit) const {
+    uint32_t j = i + 1;
+    while (j < limit) {
+      const Token& t = tokens_[j];
+      if (IsNameToken(t) && !t.Has(kNewlineBefore)) {
+        ++j;
+        continue;
+      }
+      // Glue without spaces: Fei-Fei, Rolls-Royce, GPT-4.
+      if ((t.lower == "-" || t.lower == "&" || t.lower == "/") && !t.Has(kSpaceBefore) && j + 1 < limit &&
+          !tokens_[j + 1].Has(kSpaceBefore) && (IsNameToken(tokens_[j + 1]) || tokens_[j + 1].Has(kNumber))) {
+        j += 2;
+        continue;
+      }
+      if (t.lower == "&" && j + 1 < limit && IsNameToken(tokens_[j + 1])) {
+        j += 2;
+        continue;
+      }
+      if (In(kParticles, t.lower) && t.Has(kWord) && !t.Has(kCapitalized) && j + 1 < limit &&
+          IsNameToken(tokens_[j + 1])) {
+        j += 2;
+        continue;
+      }
+      // A short number after a name: Colossus 1, PlayStation 2, Windows 95.
+      if (t.Has(kNumber) && t.lower.size() <= 4 && NumberJoinsName(i, j, limit)) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    return j;
+  }
+
+  bool NumberJoinsName(uint32_t i, uint32_t j, uint32_t limit) const {
+    // Joins when a facility head follows (Colossus 1 data center) or the gazetteer knows it.
+    if (FacilityHeadAt(j + 1, limit) > 0) return true;
+    TypeId type;
+    return GazetteerMatch(i, std::min(limit, j + 1), &type) == j + 1;
+  }
+
+  // The number of tokens of a facility head starting at token j (0 if none).
+  uint32_t FacilityHeadAt(uint32_t j, uint32_t limit) const {
+    if (j >= limit) return 0;
+    if (j + 1 < limit && lex_.facility_heads.count(tokens_[j].lower + " " + tokens_[j + 1].lower)) return 2;
+    if (lex_.facility_heads.count(tokens_[j].lower)) return 1;
+    return 0;
+  }
+
+  void FindInSentence(const Sentence& s, std::vector<Candidate>* out) {
+    uint32_t i = s.token_begin;
+    while (i < s.token_end) {
+      const Token& t = tokens_[i];
+      if (!IsNameToken(t)) {
+        ++i;
+        continue;
+      }
+      TypeId gaz_type = kUnknownType;
+      const uint32_t gaz_end = GazetteerMatch(i, s.token_end, &gaz_type);
+      const uint32_t seq_end = SequenceEnd(i, s.token_end);
+      if (gaz_end > 0 && gaz_end >= seq_end) {
+        AddCandidate(i, gaz_end, gaz_type, TypeEvidence::kGazetteer, out);
+        i = gaz_end;
+        continue;
+      }
+      SplitSequence(i, seq_end, s, out);
+      i = seq_end;
+    }
+  }
+
+  // Splits a capitalised run at titles and common words, trims it and types the parts.
+  void SplitSequence(uint32_t b, uint32_t e, const Sentence& s, std::vector<Candidate>* out) {
+    uint32_t start = b;
+    bool honorific = false;
+    for (uint32_t i = b; i <= e; ++i) {
+      const bool at_end = i == e;
+      bool cut = at_end;
+      bool is_honorific = false;
+      if (!at_end) {
+        const Token& t = tokens_[i];
+        is_honorific = lex_.honorifics.count(t.lower) > 0;
+        cut = IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific;
+        // A capital at the start of a sentence proves nothing for an ordinary word.
+        if (!cut && i == start && IsSentenceStart(i, s) && lex_.english_words.count(t.lower) &&
+            !inner_capitals_.count(t.lower) && !lex_.given_names.count(t.lower)) {
+          cut = true;
+        }
+        // Known gazetteer names inside a run stand alone ("Microsoft Chairman ..." handled above).
+        if (cut && i > start && !at_end && IsOrgHead(tokens_[i].lower)) cut = false;
+      }
+      if (!cut) continue;
+      if (i > start) TypeCandidate(start, i, honorific, out);
+      honorific = is_honorific;
+      start = i + 1;
+    }
+  }
+
+  void TypeCandidate(uint32_t b, uint32_t e, bool after_honorific, std::vector<Candidate>* out) {
+    // Trim particles and glue at either end.
+    while (b < e && !IsNameToken(tokens_[b])) ++b;
+    while (e > b && !IsNameToken(tokens_[e - 1]) && !tokens_[e - 1].Has(kNumber)) --e;
+    if (b >= e) return;
+    // Organisation particles ("of", "and") stay only inside organisation names.
+    for (uint32_t k = b + 1; k + 1 < e; ++k) {
+      if (In(kOrgParticles, tokens_[k].lower) && !tokens_[k].Has(kCapitalized)) {
+        const bool org = IsOrgHead(tokens_[e - 1].lower) || IsOrgHead(tokens_[k - 1].lower) ||
+                         IsOrgHeadAnywhere(b, k);
+        if (!org) {
+          TypeCandidate(b, k, after_honorific, out);
+          TypeCandidate(k + 1, e, false, out);
+          return;
+        }
+      }
+    }
+    TypeId type = kUnknownType;
+    const uint32_t gaz = GazetteerMatch(b, e, &type);
+    Candidate c;
+    c.begin = b;
+    c.end = e;
+    const std::string& first = tokens_[b].lower;
+    const std::string& last = tokens_[e - 1].lower;
+    if (gaz == e) {
+      c.type = type;
+      c.evidence = TypeEvidence::kGazetteer;
+    } else if (e - b == 1 && tokens_[b].Has(kWord) && lex_.nationalities.count(Key(b, e)) && place_ != kUnknownType) {
+      c.type = place_;
+      c.evidence = TypeEvidence::kGazetteer;
+      c.place = lex_.nationalities.at(Key(b, e));
+    } else if (FacilityHeadAt(e, tokens_.size()) > 0 && facility_ != kUnknownType &&
+               (tokens_[e - 1].Has(kNumber) || e - b >= 1) && !IsOrgHead(last) &&
+               !(lex_.given_names.count(first) && e - b >= 2)) {
+      c.type = facility_;
+      c.evidence = TypeEvidence::kStrong;
+    } else if (e - b >= 2 && IsOrgHead(last)) {
+      c.type = lex_.org_suffixes.at(last);
+      c.evidence = TypeEvidence::kStrong;
+    } else if (e - b >= 2 && OrgHeadBeforeOf(b, e) != kUnknownType) {
+      c.type = OrgHeadBeforeOf(b, e);
+      c.evidence = TypeEvidence::kStrong;
+    } else if (after_honorific || PrecededByHonorific(b)) {
+      c.type = person_;
+      c.evidence = TypeEvidence::kStrong;
+    } else if (e - b >= 2 && e - b <= 4 && lex_.given_names.count(first) && AllWords(b, e)) {
+      c.type = person_;
+      c.evidence = lex_.ambiguous_given_names.count(first) ? TypeEvidence::kWeak : TypeEvidence::kStrong;
+    } else if (gaz > 0 && type == company_) {
+      // "Google Earth" style: a known company followed by more capitals.
+      c.type = kUnknownType;
+    }
+    out->push_back(c);
+  }
+
+  bool AllWords(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k) {
+      if (!tokens_[k].Has(kWord) && tokens_[k].lower != "-") return false;
+    }
+    return true;
+  }
+
+  bool IsOrgHeadAnywhere(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k) {
+      if (IsOrgHead(tokens_[k].lower)) return true;
+    }
+    return false;
+  }
+
+  TypeId OrgHeadBeforeOf(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b + 1; k < e; ++k) {
+      if (tokens_[k].lower == "of" && IsOrgHead(tokens_[k - 1].lower)) return lex_.org_suffixes.at(tokens_[k - 1].lower);
+    }
+    return kUnknownType;
+  }
+
+  bool PrecededByHonorific(uint32_t b) const {
+    return b > 0 && lex_.honorifics.count(tokens_[b - 1].lower) > 0 && tokens_[b - 1].Has(kCapitalized);
+  }
+
+  void AddCandidate(uint32_t b, uint32_t e, TypeId type, TypeEvidence ev, std::vector<Candidate>* out) {
+    Candidate c;
+    c.begin = b;
+    c.end = e;
+    c.type = type;
+    c.evidence = ev;
+    out->push_back(c);
+  }
+
+  // A name typed with strong evidence anywhere fixes its type everywhere.
+  void FixTypesPerDocument(std::vector<Candidate>* candidates) {
+    for (const Candidate& c : *candidates) {
+      if (c.type == kUnknownType) continue;
+      auto& best = known_[Key(c.begin, c.end)];
+      if (best.type == kUnknownType || c.evidence > best.evidence) {
+        best.type = c.type;
+        best.evidence = c.evidence;
+        best.place = c.place;
+      }
+    }
+    for (Candidate& c : *candidates) {
+      auto it = known_.find(Key(c.begin, c.end));
+      if (it != known_.end() && (c.type == kUnknownType || it->second.evidence > c.evidence)) {
+        c.type = it->second.type;
+        c.evidence = it->second.evidence;
+        c.place = it->second.place;
+      }
+    }
+    for (const auto& [key, info] : known_) known_lower_[ToLower(key)] = info;
+    for (const Candidate& c : *candidates) {
+      if (c.type == kUnknownType) known_lower_.emplace(LowerKey(c.begin, c.end), KnownName{});
+    }
+  }
+
+  void FindInHeadline(const Sentence& s, std::vector<Candidate>* out) {
+    uint32_t i = s.token_begin;
+    while (i < s.token_end) {
+      uint32_t best_end = 0;
+      KnownName best;
+      std::string key;
+      for (uint32_t j = i; j < s.token_end && j < i + 8; ++j) {
+        if (j > i && tokens_[j].Has(kSpaceBefore)) key += ' ';
+        key += tokens_[j].lower;
+        auto it = known_lower_.find(key);
+        if (it != known_lower_.end()) {
+          best_end = j + 1;
+          best = it->second;
+        }
+      }
+      TypeId gaz_type = kUnknownType;
+      const uint32_t gaz_end = IsNameToken(tokens_[i]) ? GazetteerMatch(i, s.token_end, &gaz_type) : 0;
+      if (gaz_end > best_end) {
+        best_end = gaz_end;
+        best = KnownName{gaz_type, TypeEvidence::kGazetteer, ""};
+      }
+      if (best_end > 0 && tokens_[i].Has(kWord | kCapitalized)) {
+        Candidate c{i, best_end, best.type, best.evidence, best.place};
+        out->push_back(c);
+        i = best_end;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  struct KnownName {
+    TypeId type = kUnknownType;
+    TypeEvidence evidence = TypeEvidence::kNone;
+    std::string place;
+  };
+
+  const Schema& schema_;
+  const RecognizerLexicon& lex_;
+  const NormalizedText& text_;
+  const std::vector<Token>& tokens_;
+  const std::vector<Sentence>& sentences_;
+  TypeId person_ = kUnknownType;
+  TypeId place_ = kUnknownType;
+  TypeId facility_ = kUnknownType;
+  TypeId company_ = kUnknownType;
+  std::unordered_set<std::string> titles_;
+  std::unordered_set<std::string> inner_capitals_;
+  std::unordered_map<std::string, KnownName> known_;
+  std::unordered_map<std::string, KnownName> known_lower_;
+};
+
+}  // namespace
+
+std::string SurfaceText(const NormalizedText& text, const std::vector<Token>& tokens, uint32_t begin,
+                        uint32_t end) {
+  std::string out;
+  for (uint32_t i = begin; i < end; ++i) {
+    if (i > begin && tokens[i].Has(kSpaceBefore)) out += ' ';
+    out.append(text.text, tokens[i].norm_begin, tokens[i].norm_end - tokens[i].norm_begin);
+  }
+  return out;
+}
+
+std::vector<Mention> RecognizeEntities(const Schema& schema, const NormalizedText& text,
+                                       const std::vector<Token>& tokens,
+                                       const std::vector<Sentence>& sentences) {
+  return Recognizer(schema, text, tokens, sentences).Run();
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,47 @@
+// Reading the command line's INPUT arguments: text files, directories of
+// them, JSON Lines article files, triples files written by `extract`, and
+// standard input ("-").
+#ifndef NEWSGRAPH_EXTRACT_INPUT_READER_H_
+#define NEWSGRAPH_EXTRACT_INPUT_READER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/triple.h"
+
+namespace newsgraph {
+
+// What one input file holds.
+enum class InputKind { kText, kArticles, kTriples };
+
+// One input file (or "-" for standard input) and what it holds.
+struct InputFile {
+  std::string path;
+  InputKind kind = InputKind::kText;
+};
+
+// Expands INPUT arguments into files: a directory becomes every .txt, .md
+// and .jsonl file under it in sorted order; a .jsonl/.ndjson file is read as
+// articles, or as triples when its first record has a "predicate"; "-" is
+// standard input (JSON Lines when it starts with '{', else one text). Throws
+// Error for a path that does not exist or cannot be read.
+std::vector<InputFile> ExpandInputs(const std::vector<std::string>& args);
+
+// Reads one input, calling `on_document` for each document of a text or
+// articles input and `on_triple` for each triple of a triples input, in file
+// order. A text file's id is its path as given; an article's id is its "id"
+// (or "PATH:LINE"); a "title" becomes the first paragraph of the text. When
+// `on_triple` is empty, a triples input is an error. Throws Error naming the
+// file and line of a bad record.
+void ReadInput(const InputFile& input, const std::function<void(Document&&)>& on_document,
+               const std::function<void(Triple&&)>& on_triple);
+
+// Returns the whole content of a file, or of standard input for "-".
+// Throws Error when it cannot be read.
+std::string ReadFileOrStdin(const std::string& path);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_INPUT_READER_H_

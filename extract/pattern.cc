@@ -1,0 +1,605 @@
+#include "extract/pattern.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "extract/error.h"
+#include "extract/text_normalizer.h"
+#include "extract/tokenizer.h"
+
+namespace newsgraph {
+
+std::vector<std::string> Inflections(const std::string& w) {
+  std::vector<std::string> out = {w};
+  if (w.empty()) return out;
+  const char last = w.back();
+  const auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  const std::string stem_e = last == 'e' ? w.substr(0, w.size() - 1) : w;
+  // Third person singular.
+  if (last == 's' || last == 'x' || last == 'z' || (w.size() > 1 && (w.substr(w.size() - 2) == "ch" || w.substr(w.size() - 2) == "sh"))) {
+    out.push_back(w + "es");
+  } else if (last == 'y' && w.size() > 1 && !is_vowel(w[w.size() - 2])) {
+    out.push_back(w.substr(0, w.size() - 1) + "ies");
+  } else {
+    out.push_back(w + "s");
+  }
+  // Past tense and participle.
+  if (last == 'e') {
+    out.push_back(w + "d");
+  } else if (last == 'y' && w.size() > 1 && !is_vowel(w[w.size() - 2])) {
+    out.push_back(w.substr(0, w.size() - 1) + "ied");
+  } else {
+    out.push_back(w + "ed");
+  }
+  // Present participle.
+  out.push_back((last == 'e' && w.size() > 2 && w[w.size() - 2] != 'e' ? stem_e : w) + "ing");
+  // Doubled final consonant (plan -> planned, planning) for consonant-vowel-consonant endings.
+  if (w.size() >= 3 && !is_vowel(last) && last != 'w' && last != 'x' && last != 'y' &&
+      is_vowel(w[w.size() - 2]) && !is_vowel(w[w.size() - 3])) {
+    out.push_back(w + last + "ed");
+    out.push_back(w + last + "ing");
+  }
+  return out;
+}
+
+namespace {
+
+struct Node {
+  enum Kind { kSeq, kAlt, kRepeat, kWord, kWordSet, kAny, kEntity, kCapture, kEmpty } kind;
+  std::vector<std::unique_ptr<Node>> children;
+  int32_t value = 0;  // word id, word-set index, capture index, entity slot
+  uint64_t types = 0;
+  int min = 0;
+  int max = 0;  // -1: unbounded
+};
+
+using NodePtr = std::unique_ptr<Node>;
+
+NodePtr MakeNode(Node::Kind kind) {
+  auto n = std::make_unique<Node>();
+  n->kind = kind;
+  return n;
+}
+
+bool IsSyntax(char c) {
+  return c == '(' || c == ')' || c == '|' || c == '?' || c == '*' || c == '+' || c == '{' ||
+         c == '}' || c == '<' || c == '>' || c == '"';
+}
+
+bool IsBlank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Splits a literal into lower-case tokens the way documents are tokenised.
+std::vector<std::string> LiteralTokens(std::string_view literal) {
+  std::vector<std::string> out;
+  const NormalizedText normalized = NormalizeText(literal);
+  for (const Token& t : Tokenize(normalized)) {
+    out.push_back(t.lower);
+    // An abbreviation keeps its full stop in the text but not in `lower`.
+  }
+  return out;
+}
+
+}  // namespace
+
+class PatternCompiler {
+ public:
+  PatternCompiler(std::string_view source, const PatternContext& context, const std::string& file,
+                  int line, int column)
+      : src_(source), ctx_(context), file_(file), line_(line), column_(column) {}
+
+  Pattern Run() {
+    pattern_.source_ = std::string(src_);
+    NodePtr root = ParseAlt();
+    SkipBlanks();
+    if (pos_ < src_.size()) Fail("unexpected '" + std::string(1, src_[pos_]) + "'");
+    if (!has_subject_) Fail("pattern has no {subj} slot", 0);
+    if (!has_object_) Fail("pattern has no {obj} slot", 0);
+    Emit(*root);
+    pattern_.program_.push_back({Pattern::Op::kMatch});
+    return std::move(pattern_);
+  }
+
+ private:
+  [[noreturn]] void Fail(const std::string& what) { Fail(what, pos_); }
+  [[noreturn]] void Fail(const std::string& what, size_t at) {
+    throw Error(file_, line_, column_ + static_cast<int>(at),
+                "bad pattern \"" + std::string(src_) + "\": " + what);
+  }
+
+  void SkipBlanks() {
+    while (pos_ < src_.size() && IsBlank(src_[pos_])) ++pos_;
+  }
+
+  bool AtEnd() {
+    SkipBlanks();
+    return pos_ >= src_.size();
+  }
+
+  NodePtr ParseAlt() {
+    auto alt = MakeNode(Node::kAlt);
+    alt->children.push_back(ParseSeq());
+    while (!AtEnd() && src_[pos_] == '|') {
+      ++pos_;
+      alt->children.push_back(ParseSeq());
+    }
+    if (alt->children.size() == 1) return std::move(alt->children[0]);
+    return alt;
+  }
+
+  NodePtr ParseSeq() {
+    auto seq = MakeNode(Node::kSeq);
+    while (!AtEnd() && src_[pos_] != '|' && src_[pos_] != ')' && src_[pos_] != '}') {
+      seq->children.push_back(ParseQuantified());
+    }
+    return seq;
+  }
+
+  NodePtr ParseQuantified() {
+    const size_t atom_start = pos_;
+    NodePtr atom = ParseAtom();
+    while (pos_ < src_.size()) {
+      const char c = src_[pos_];
+      int min;
+      int max;
+      if (c == '?') {
+        min = 0, max = 1, ++pos_;
+      } else if (c == '*') {
+        min = 0, max = -1, ++pos_;
+      } else if (c == '+') {
+        min = 1, max = -1, ++pos_;
+      } else if (c == '{' && pos_ + 1 < src_.size() &&
+                 std::isdigit(static_cast<unsigned char>(src_[pos_ + 1]))) {
+        ++pos_;
+        min = ParseNumber();
+        max = min;
+        if (pos_ < src_.size() && src_[pos_] == ',') {
+          ++pos_;
+          max = ParseNumber();
+        }
+        if (pos_ >= src_.size() || src_[pos_] != '}') Fail("expected '}' after a repeat count");
+        ++pos_;
+        if (max < min) Fail("repeat {m,n} needs m <= n");
+        if (max > 20) Fail("repeat bound above 20");
+      } else {
+        break;
+      }
+      if (atom->kind == Node::kEmpty) Fail("nothing to repeat", atom_start);
+      auto rep = MakeNode(Node::kRepeat);
+      rep->min = min;
+      rep->max = max;
+      rep->children.push_back(std::move(atom));
+      atom = std::move(rep);
+    }
+    return atom;
+  }
+
+  int ParseNumber() {
+    int v = 0;
+    const size_t start = pos_;
+    while (pos_ < src_.size() && std::isdigit(static_cast<unsigned char>(src_[pos_]))) {
+      v = v * 10 + (src_[pos_] - '0');
+      if (v > 1000) Fail("number too large");
+      ++pos_;
+    }
+    if (pos_ == start) Fail("expected a number");
+    return v;
+  }
+
+  NodePtr ParseAtom() {
+    SkipBlanks();
+    const char c = src_[pos_];
+    if (c == '(') {
+      const size_t open = pos_++;
+      NodePtr inner = ParseAlt();
+      if (AtEnd() || src_[pos_] != ')') Fail("unclosed '('", open);
+      ++pos_;
+      return inner;
+    }
+    if (c == '{') return ParseBrace();
+    if (c == '<') {
+      const size_t open = pos_++;
+      const size_t end = src_.find('>', pos_);
+      if (end == std::string_view::npos) Fail("unclosed '<'", open);
+      const std::string name(src_.substr(pos_, end - pos_));
+      pos_ = end + 1;
+      auto it = ctx_.lists->find(name);
+      if (it == ctx_.lists->end()) Fail("unknown word list <" + name + ">", open);
+      return ListNode(it->second);
+    }
+    if (c == '"') {
+      const size_t open = pos_++;
+      const size_t end = src_.find('"', pos_);
+      if (end == std::string_view::npos) Fail("unclosed '\"'", open);
+      const std::string_view literal = src_.substr(pos_, end - pos_);
+      pos_ = end + 1;
+      return LiteralNode(literal, false, open);
+    }
+    if (c == '_' && (pos_ + 1 >= src_.size() || IsBlank(src_[pos_ + 1]) || IsSyntax(src_[pos_ + 1]))) {
+      ++pos_;
+      return MakeNode(Node::kAny);
+    }
+    if (IsSyntax(c)) Fail("unexpected '" + std::string(1, c) + "'");
+    const size_t start = pos_;
+    while (pos_ < src_.size() && !IsBlank(src_[pos_]) && !IsSyntax(src_[pos_])) ++pos_;
+    std::string_view literal = src_.substr(start, pos_ - start);
+    bool inflect = false;
+    if (literal.size() > 1 && literal.back() == '~') {
+      inflect = true;
+      literal.remove_suffix(1);
+    }
+    return LiteralNode(literal, inflect, start);
+  }
+
+  NodePtr LiteralNode(std::string_view literal, bool inflect, size_t at) {
+    std::vector<std::string> tokens = LiteralTokens(literal);
+    if (tokens.empty()) Fail("empty literal", at);
+    if (!inflect) return SequenceNode(tokens);
+    auto alt = MakeNode(Node::kAlt);
+    std::vector<std::string> head(tokens.begin(), tokens.end() - 1);
+    for (const std::string& form : Inflections(tokens.back())) {
+      std::vector<std::string> phrase = head;
+      phrase.push_back(form);
+      alt->children.push_back(SequenceNode(phrase));
+    }
+    return alt;
+  }
+
+  NodePtr SequenceNode(const std::vector<std::string>& tokens) {
+    auto seq = MakeNode(Node::kSeq);
+    for (const std::string& t : tokens) {
+      auto w = MakeNode(Node::kWord);
+      w->value = ctx_.vocabulary->Intern(t);
+      seq->children.push_back(std::move(w));
+    }
+    return seq;
+  }
+
+  // A word list becomes a trie: entries sharing a first word share a branch,
+  // and all one-word endings at a branch become one word-set instruction.
+  NodePtr ListNode(const std::vector<std::vector<std::string>>& entries) {
+    std::vector<std::vector<int32_t>> ids;
+    for (const auto& e : entries) {
+      if (e.empty()) continue;
+      std::vector<int32_t> phrase;
+      for (const auto& w : e) phrase.push_back(ctx_.vocabulary->Intern(w));
+      ids.push_back(std::move(phrase));
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    if (ids.empty()) Fail("empty word list");
+    return TrieNode(ids, 0, ids.size(), 0);
+  }
+
+  NodePtr TrieNode(const std::vector<std::vector<int32_t>>& ids, size_t lo, size_t hi, size_t depth) {
+    auto alt = MakeNode(Node::kAlt);
+    std::vector<int32_t> leaves;
+    bool can_stop = false;
+    size_t i = lo;
+    while (i < hi) {
+      if (ids[i].size() == depth) {
+        can_stop = true;
+        ++i;
+        continue;
+      }
+      const int32_t w = ids[i][depth];
+      size_t j = i;
+      bool longer = false;
+      while (j < hi && ids[j].size() > depth && ids[j][depth] == w) {
+        if (ids[j].size() > depth + 1) longer = true;
+        ++j;
+      }
+      if (!longer) {
+        leaves.push_back(w);
+      } else {
+        auto seq = MakeNode(Node::kSeq);
+        auto word = MakeNode(Node::kWord);
+        word->value = w;
+        seq->children.push_back(std::move(word));
+        seq->children.push_back(TrieNode(ids, i, j, depth + 1));
+        alt->children.push_back(std::move(seq));
+      }
+      i = j;
+    }
+    if (!leaves.empty()) {
+      auto set = MakeNode(Node::kWordSet);
+      set->value = static_cast<int32_t>(pattern_.word_sets_.size());
+      std::sort(leaves.begin(), leaves.end());
+      pattern_.word_sets_.push_back(std::move(leaves));
+      alt->children.insert(alt->children.begin(), std::move(set));
+    }
+    if (can_stop) alt->children.push_back(MakeNode(Node::kEmpty));
+    if (alt->children.size() == 1) return std::move(alt->children[0]);
+    return alt;
+  }
+
+  uint64_t ParseTypes(size_t at) {
+    uint64_t mask = 0;
+    while (true) {
+      SkipBlanks();
+      const size_t start = pos_;
+      while (pos_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_')) ++pos_;
+      const std::string name(src_.substr(start, pos_ - start));
+      const auto& names = *ctx_.type_names;
+      auto it = std::find(names.begin(), names.end(), name);
+      if (it == names.end()) Fail("unknown entity type '" + name + "'", start == pos_ ? at : start);
+      mask |= 1ULL << (it - names.begin());
+      SkipBlanks();
+      if (pos_ < src_.size() && src_[pos_] == '|') {
+        ++pos_;
+        continue;
+      }
+      return mask;
+    }
+  }
+
+  NodePtr ParseBrace() {
+    const size_t open = pos_++;
+    SkipBlanks();
+    const size_t start = pos_;
+    while (pos_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_')) ++pos_;
+    const std::string name(src_.substr(start, pos_ - start));
+    if (name.empty()) Fail("expected a slot or capture name after '{'", open);
+    bool coordinated = false;
+    if (pos_ < src_.size() && src_[pos_] == '+') {
+      coordinated = true;
+      ++pos_;
+    }
+    SkipBlanks();
+    if (name == "subj" || name == "obj" || name == "_") {
+      uint64_t types = name == "subj" ? ctx_.subject_types : name == "obj" ? ctx_.object_types : ~0ULL;
+      if (pos_ < src_.size() && src_[pos_] == ':') {
+        ++pos_;
+        types = ParseTypes(pos_);
+      }
+      SkipBlanks();
+      if (pos_ >= src_.size() || src_[pos_] != '}') Fail("unclosed '{'", open);
+      ++pos_;
+      const int slot = name == "subj" ? 0 : name == "obj" ? 1 : -1;
+      if (slot == 0) has_subject_ = true;
+      if (slot == 1) has_object_ = true;
+      auto entity = [&] {
+        auto e = MakeNode(Node::kEntity);
+        e->value = slot;
+        e->types = types;
+        return e;
+      };
+      if (!coordinated) return entity();
+      // {x+}: X ((, | and | or | & | , and | , or) X)*
+      auto seq = MakeNode(Node::kSeq);
+      seq->children.push_back(entity());
+      auto glue = MakeNode(Node::kAlt);
+      for (const char* g : {",", "and", "or", "&", ", and", ", or", "as well as"}) {
+        glue->children.push_back(SequenceNode(LiteralTokens(g)));
+      }
+      auto more = MakeNode(Node::kSeq);
+      more->children.push_back(std::move(glue));
+      more->children.push_back(entity());
+      auto rep = MakeNode(Node::kRepeat);
+      rep->min = 0;
+      rep->max = kMaxSlotEntities - 1;
+      rep->children.push_back(std::move(more));
+      seq->children.push_back(std::move(rep));
+      return seq;
+    }
+    if (coordinated) Fail("only {subj+} and {obj+} take '+'", start);
+    if (pos_ >= src_.size() || src_[pos_] != ':') Fail("expected ':' after capture name '" + name + "'");
+    ++pos_;
+    auto& names = pattern_.capture_names_;
+    if (std::find(names.begin(), names.end(), name) != names.end()) Fail("capture '" + name + "' used twice", start);
+    if (names.size() >= kMaxCaptures) Fail("more than 4 captures", start);
+    names.push_back(name);
+    auto capture = MakeNode(Node::kCapture);
+    capture->value = static_cast<int32_t>(names.size() - 1);
+    capture->children.push_back(ParseAlt());
+    if (AtEnd() || src_[pos_] != '}') Fail("unclosed '{'", open);
+    ++pos_;
+    return capture;
+  }
+
+  int32_t Here() const { return static_cast<int32_t>(pattern_.program_.size()); }
+  int32_t Add(Pattern::Inst inst) {
+    pattern_.program_.push_back(inst);
+    return Here() - 1;
+  }
+
+  void Emit(const Node& n) {
+    auto& prog = pattern_.program_;
+    using Op = Pattern::Op;
+    switch (n.kind) {
+      case Node::kEmpty:
+        return;
+      case Node::kSeq:
+        for (const auto& c : n.children) Emit(*c);
+        return;
+      case Node::kWord:
+        Add({Op::kWord, n.value});
+        return;
+      case Node::kWordSet:
+        Add({Op::kWordSet, n.value});
+        return;
+      case Node::kAny:
+        Add({Op::kAnyToken});
+        return;
+      case Node::kEntity: {
+        Pattern::Inst inst{Op::kEntity};
+        inst.slot = n.value;
+        inst.types = n.types;
+        Add(inst);
+        return;
+      }
+      case Node::kCapture:
+        Add({Op::kSave, 2 * n.value});
+        Emit(*n.children[0]);
+        Add({Op::kSave, 2 * n.value + 1});
+        return;
+      case Node::kAlt: {
+        std::vector<int32_t> jumps;
+        for (size_t i = 0; i < n.children.size(); ++i) {
+          if (i + 1 < n.children.size()) {
+            const int32_t split = Add({Op::kSplit});
+            prog[split].x = Here();
+            Emit(*n.children[i]);
+            jumps.push_back(Add({Op::kJump}));
+            prog[split].y = Here();
+          } else {
+            Emit(*n.children[i]);
+          }
+        }
+        for (int32_t j : jumps) prog[j].x = Here();
+        return;
+      }
+      case Node::kRepeat: {
+        for (int i = 0; i < n.min; ++i) Emit(*n.children[0]);
+        if (n.max < 0) {
+          const int32_t split = Add({Op::kSplit});
+          prog[split].x = Here();
+          Emit(*n.children[0]);
+          const int32_t back = Add({Op::kJump});
+          prog[back].x = split;
+          prog[split].y = Here();
+        } else {
+          std::vector<int32_t> splits;
+          for (int i = n.min; i < n.max; ++i) {
+            const int32_t split = Add({Op::kSplit});
+            prog[split].x = Here();
+            splits.push_back(split);
+            Emit(*n.children[0]);
+          }
+          for (int32_t s : splits) prog[s].y = Here();
+        }
+        return;
+      }
+    }
+  }
+
+  std::string_view src_;
+  const PatternContext& ctx_;
+  const std::string& file_;
+  int line_;
+  int column_;
+  size_t pos_ = 0;
+  bool has_subject_ = false;
+  bool has_object_ = false;
+  Pattern pattern_;
+};
+
+Pattern Pattern::Compile(std::string_view source, const PatternContext& context,
+                         const std::string& file, int line, int column) {
+  if (source.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    throw Error(file, line, column, "empty pattern");
+  }
+  return PatternCompiler(source, context, file, line, column).Run();
+}
+
+namespace {
+
+struct Captures {
+  uint8_t subject_count = 0;
+  uint8_t object_count = 0;
+  std::array<uint32_t, kMaxSlotEntities> subjects{};
+  std::array<uint32_t, kMaxSlotEntities> objects{};
+  std::array<int32_t, 2 * kMaxCaptures> saves{};
+};
+
+struct Thread {
+  int32_t pc;
+  int32_t start;
+  Captures caps;
+};
+
+}  // namespace
+
+void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out) const {
+  const int32_t n = static_cast<int32_t>(items.size());
+  if (n == 0) return;
+  std::vector<Thread> current;
+  std::vector<Thread> next;
+  std::vector<int32_t> mark(program_.size(), -1);
+  std::vector<Thread> stack;
+  // Follows epsilon transitions from `pc`, adding consuming threads to `list`.
+  auto add = [&](std::vector<Thread>& list, int32_t pc, int32_t start, const Captures& caps,
+                 int32_t pos) {
+    stack.push_back({pc, start, caps});
+    while (!stack.empty()) {
+      Thread t = stack.back();
+      stack.pop_back();
+      if (mark[t.pc] == pos) continue;
+      mark[t.pc] = pos;
+      const Inst& inst = program_[t.pc];
+      switch (inst.op) {
+        case Op::kJump:
+          stack.push_back({inst.x, t.start, t.caps});
+          break;
+        case Op::kSplit:
+          // Push the lower-priority branch first so the preferred one runs first.
+          stack.push_back({inst.y, t.start, t.caps});
+          stack.push_back({inst.x, t.start, t.caps});
+          break;
+        case Op::kSave:
+          t.caps.saves[inst.x] = pos;
+          ++t.pc;
+          stack.push_back(t);
+          break;
+        case Op::kMatch: {
+          PatternMatch m;
+          m.begin = static_cast<uint32_t>(t.start);
+          m.end = static_cast<uint32_t>(pos);
+          m.subjects.assign(t.caps.subjects.begin(), t.caps.subjects.begin() + t.caps.subject_count);
+          m.objects.assign(t.caps.objects.begin(), t.caps.objects.begin() + t.caps.object_count);
+          for (int c = 0; c < kMaxCaptures; ++c) {
+            const int32_t b = t.caps.saves[2 * c];
+            const int32_t e = t.caps.saves[2 * c + 1];
+            m.captures[c] = (b >= 0 && e >= b) ? std::pair<int32_t, int32_t>(b, e)
+                                               : std::pair<int32_t, int32_t>(-1, -1);
+          }
+          if (!m.subjects.empty() && !m.objects.empty()) out->push_back(std::move(m));
+          break;
+        }
+        default:
+          list.push_back(t);
+      }
+    }
+  };
+  Captures empty;
+  empty.saves.fill(-1);
+  for (int32_t pos = 0; pos <= n; ++pos) {
+    if (pos < n) add(current, 0, pos, empty, pos);
+    if (pos == n) break;
+    next.clear();
+    const MatchItem& item = items[pos];
+    const bool is_token = item.entity < 0;
+    for (Thread& t : current) {
+      const Inst& inst = program_[t.pc];
+      bool ok = false;
+      switch (inst.op) {
+        case Op::kWord:
+          ok = is_token && item.word == inst.x;
+          break;
+        case Op::kWordSet: {
+          const auto& set = word_sets_[inst.x];
+          ok = is_token && item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word);
+          break;
+        }
+        case Op::kAnyToken:
+          ok = is_token;
+          break;
+        case Op::kEntity:
+          ok = !is_token && item.type != kUnknownType && ((inst.types >> item.type) & 1ULL);
+          if (ok && inst.slot == 0) {
+            if (t.caps.subject_count >= kMaxSlotEntities) break;
+            t.caps.subjects[t.caps.subject_count++] = static_cast<uint32_t>(pos);
+          } else if (ok && inst.slot == 1) {
+            if (t.caps.object_count >= kMaxSlotEntities) break;
+            t.caps.objects[t.caps.object_count++] = static_cast<uint32_t>(pos);
+          }
+          break;
+        default:
+          break;
+      }
+      if (ok) add(next, t.pc + 1, t.start, t.caps, pos + 1);
+    }
+    std::swap(current, next);
+  }
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,120 @@
+// The relation pattern language of schema.yaml, compiled once into a
+// Thompson NFA and run as a Pike VM: matching takes time linear in the number
+// of items in a sentence times the size of the pattern, whatever the pattern.
+//
+// Syntax (elements separated by spaces):
+//   word          a token, compared case-insensitively ("joined", ",", "'s")
+//   co-founded    written with punctuation: the tokens it splits into, in order
+//   join~         the word and its regular inflections (joins, joined, joining)
+//   "("           a quoted literal, for the pattern syntax characters ( ) | ? * + { } < > _ "
+//   <list>        any entry of a named word list (entries may be several words)
+//   _             any one token that is not an entity
+//   {subj} {obj}  an entity in the relation's subject or object slot; the
+//                 entity's type must be in the relation's domain or range
+//   {subj+}       one or more coordinated entities: "A, B and C"
+//   {obj:Person|Place}  a slot restricted to the listed types
+//   {_}           any entity, not captured
+//   {name: ...}   captures the items the sub-pattern matches (e.g. {role: <title>})
+//   ( a | b c )   alternation and grouping
+//   x? x* x+ x{m,n} x{n}   optional, repeated and bounded repetition
+#ifndef NEWSGRAPH_EXTRACT_PATTERN_H_
+#define NEWSGRAPH_EXTRACT_PATTERN_H_
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/vocabulary.h"
+
+namespace newsgraph {
+
+// One item of a sentence as the matcher sees it: a token, or an entity mention
+// (or a pronoun or description resolved to an entity) standing for its tokens.
+struct MatchItem {
+  // Vocabulary id of a token's lower-case text; -1 for entities and unknown words.
+  int32_t word = -1;
+  // The document entity this item refers to, or -1 for a plain token.
+  int32_t entity = -1;
+  // The entity's type, or kUnknownType.
+  TypeId type = kUnknownType;
+  // The half-open range of sentence-level token indexes the item covers.
+  uint32_t token_begin = 0;
+  uint32_t token_end = 0;
+  // True for a pronoun or description resolved to `entity`.
+  bool anaphor = false;
+};
+
+// The most entities one slot collects, and the most named captures per pattern.
+constexpr int kMaxSlotEntities = 6;
+constexpr int kMaxCaptures = 4;
+
+// One match of a pattern: the item range [begin, end), the items bound to the
+// subject and object slots, and each named capture's item range ({-1, -1} when
+// it matched nothing).
+struct PatternMatch {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  std::vector<uint32_t> subjects;
+  std::vector<uint32_t> objects;
+  std::array<std::pair<int32_t, int32_t>, kMaxCaptures> captures{};
+};
+
+// What a pattern may refer to while it compiles: the vocabulary to intern
+// words into, the named word lists (each entry a sequence of lower-case
+// tokens), the entity type names, and the default type masks of the slots.
+struct PatternContext {
+  Vocabulary* vocabulary = nullptr;
+  const std::map<std::string, std::vector<std::vector<std::string>>>* lists = nullptr;
+  const std::vector<std::string>* type_names = nullptr;
+  uint64_t subject_types = ~0ULL;
+  uint64_t object_types = ~0ULL;
+};
+
+// A compiled pattern.
+class Pattern {
+ public:
+  // Compiles `source`. Errors throw newsgraph::Error naming `file`, and the
+  // line and column of the offending character (`line`/`column` locate the
+  // pattern's first character in the file).
+  static Pattern Compile(std::string_view source, const PatternContext& context,
+                         const std::string& file, int line, int column);
+
+  // Appends every match in `items` to `out`. Runs in O(items x program size).
+  void Match(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out) const;
+
+  // The names of the named captures, in capture index order.
+  const std::vector<std::string>& capture_names() const { return capture_names_; }
+  // The pattern's source text.
+  const std::string& source() const { return source_; }
+  // The number of NFA instructions (a measure of the pattern's size).
+  size_t size() const { return program_.size(); }
+
+  // The kinds of NFA instruction; public for the compiler's helpers.
+  enum class Op : uint8_t { kWord, kWordSet, kAnyToken, kEntity, kSplit, kJump, kSave, kMatch };
+  // One NFA instruction.
+  struct Inst {
+    Op op = Op::kMatch;
+    int32_t x = 0;       // word id, word-set index, jump target, or save slot
+    int32_t y = 0;       // second split target
+    int32_t slot = -1;   // entity slot: 0 subject, 1 object, -1 none
+    uint64_t types = 0;  // entity type mask
+  };
+
+ private:
+  friend class PatternCompiler;
+  std::string source_;
+  std::vector<Inst> program_;
+  std::vector<std::vector<int32_t>> word_sets_;  // each sorted
+  std::vector<std::string> capture_names_;
+};
+
+// Returns `word` with its regular English inflections (3rd person, past, -ing).
+std::vector<std::string> Inflections(const std::string& word);
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_PATTERN_H_

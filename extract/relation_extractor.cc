@@ -1,0 +1,241 @@
+#include "extract/relation_extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "extract/temporal.h"
+
+namespace newsgraph {
+namespace {
+
+// True when the phrase `words` starts at item k of `items` (tokens only).
+bool PhraseAt(const std::vector<MatchItem>& items, size_t k, const std::vector<int32_t>& words) {
+  if (k + words.size() > items.size()) return false;
+  for (size_t j = 0; j < words.size(); ++j) {
+    if (items[k + j].entity >= 0 || items[k + j].word != words[j]) return false;
+  }
+  return true;
+}
+
+std::vector<std::vector<int32_t>> InternPhrases(const Schema& schema,
+                                                const std::vector<std::vector<std::string>>& phrases) {
+  std::vector<std::vector<int32_t>> out;
+  for (const auto& p : phrases) {
+    std::vector<int32_t> ids;
+    bool known = true;
+    for (const auto& w : p) {
+      const int32_t id = schema.vocabulary.Find(w);
+      if (id < 0) known = false;
+      ids.push_back(id);
+    }
+    if (known) out.push_back(std::move(ids));
+  }
+  return out;
+}
+
+class Extractor {
+ public:
+  Extractor(const Schema& schema, const AnnotatedDocument& doc) : schema_(schema), doc_(doc) {
+    hedges_ = InternPhrases(schema, schema.hedges);
+    negations_ = InternPhrases(schema, schema.negations);
+  }
+
+  std::vector<Triple> Run() {
+    const auto& sentences = *doc_.sentences;
+    const auto& mentions = *doc_.mentions;
+    size_t m = 0;
+    std::vector<MatchItem> items;
+    std::vector<PatternMatch> matches;
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const Sentence& sent = sentences[s];
+      items.clear();
+      int typed_entities = 0;
+      while (m < mentions.size() && mentions[m].token_begin < sent.token_begin) ++m;
+      size_t mm = m;
+      for (uint32_t i = sent.token_begin; i < sent.token_end;) {
+        MatchItem item;
+        if (mm < mentions.size() && mentions[mm].token_begin == i) {
+          const Mention& men = mentions[mm];
+          item.entity = men.entity;
+          item.type = men.type;
+          item.token_begin = men.token_begin;
+          item.token_end = std::min(men.token_end, sent.token_end);
+          item.anaphor = men.anaphor;
+          if (men.type != kUnknownType && men.entity >= 0) ++typed_entities;
+          ++mm;
+        } else {
+          const Token& t = (*doc_.tokens)[i];
+          item.word = t.word;
+          item.token_begin = i;
+          item.token_end = i + 1;
+        }
+        i = item.token_end;
+        items.push_back(item);
+      }
+      if (typed_entities < 1 || items.size() < 2) continue;
+      for (const Relation& rel : schema_.relations) {
+        for (const RelationPattern& rp : rel.patterns) {
+          matches.clear();
+          rp.pattern.Match(items, &matches);
+          for (const PatternMatch& match : matches) AddMatch(rel, rp, sent, items, match);
+        }
+      }
+    }
+    std::vector<Triple> out;
+    out.reserve(facts_.size());
+    for (auto& f : facts_) out.push_back(std::move(f));
+    std::stable_sort(out.begin(), out.end(), [](const Triple& a, const Triple& b) {
+      return std::tie(a.start, a.predicate) < std::tie(b.start, b.predicate);
+    });
+    return out;
+  }
+
+ private:
+  bool Hedged(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    const size_t from = match.begin > static_cast<uint32_t>(schema_.hedge_window)
+                            ? match.begin - static_cast<uint32_t>(schema_.hedge_window)
+                            : 0;
+    for (size_t k = from; k < match.end; ++k) {
+      for (const auto& phrase : hedges_) {
+        if (PhraseAt(items, k, phrase)) return true;
+      }
+      for (const auto& phrase : negations_) {
+        if (PhraseAt(items, k, phrase)) return true;
+      }
+    }
+    return false;
+  }
+
+  std::string CaptureText(const std::vector<MatchItem>& items, std::pair<int32_t, int32_t> range) const {
+    if (range.first < 0 || range.second <= range.first) return "";
+    const uint32_t b = items[static_cast<size_t>(range.first)].token_begin;
+    const uint32_t e = items[static_cast<size_t>(range.second - 1)].token_end;
+    return ToLower(SurfaceText(*doc_.text, *doc_.tokens, b, e));
+  }
+
+  bool FormerBefore(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    const size_t from = match.begin >= 3 ? match.begin - 3 : 0;
+    for (size_t k = from; k < match.end; ++k) {
+      if (items[k].entity >= 0) continue;
+      const int32_t w = items[k].word;
+      if (w >= 0) {
+        const std::string& word = schema_.vocabulary.Word(w);
+        if (word == "former" || word == "ex" || word == "previously" || word == "formerly" || word == "then" ||
+            word == "late") {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  void AddMatch(const Relation& rel, const RelationPattern& rp, const Sentence& sent,
+                const std::vector<MatchItem>& items, const PatternMatch& match) {
+    if (Hedged(items, match)) return;
+    const auto& entities = *doc_.entities;
+    const auto& names = rp.pattern.capture_names();
+    std::string role;
+    for (size_t c = 0; c < names.size(); ++c) {
+      if (names[c] == "role") role = CaptureText(items, match.captures[c]);
+    }
+    std::string status = rp.status;
+    if (status.empty() && rel.name == "works_for") status = FormerBefore(items, match) ? "former" : "current";
+    const uint32_t anchor = items[match.begin].token_begin;
+    std::string date;
+    std::string amount;
+    if (rel.event) {
+      date = FindDate(*doc_.tokens, sent.token_begin, sent.token_end, doc_.document->date);
+      amount = FindAmount(*doc_.text, *doc_.tokens, sent.token_begin, sent.token_end, anchor);
+    }
+    for (uint32_t si : match.subjects) {
+      for (uint32_t oi : match.objects) {
+        const int32_t s = items[si].entity;
+        const int32_t o = items[oi].entity;
+        if (s < 0 || o < 0 || s == o) continue;
+        const double penalty = (items[si].anaphor || items[oi].anaphor) ? 0.9 : 1.0;
+        Add(rel.name, rel.symmetric, s, o, sent, rp, rp.confidence * penalty, date, amount, role, status);
+        for (const std::string& implied : rel.implies) {
+          const Relation* other = schema_.FindRelation(implied);
+          if (!other) continue;
+          const TypeId st = entities[static_cast<size_t>(s)].type;
+          const TypeId ot = entities[static_cast<size_t>(o)].type;
+          if (!((other->domain >> st) & 1ULL) || !((other->range >> ot) & 1ULL)) continue;
+          const std::string implied_status = rel.name == "left" ? "former" : "current";
+          Add(other->name, other->symmetric, s, o, sent, rp, rp.confidence * penalty * 0.9, "", "", role,
+              other->name == "works_for" ? implied_status : "");
+        }
+      }
+    }
+  }
+
+  void Add(const std::string& predicate, bool symmetric, int32_t s, int32_t o, const Sentence& sent,
+           const RelationPattern& rp, double confidence, const std::string& date, const std::string& amount,
+           const std::string& role, const std::string& status) {
+    const auto& entities = *doc_.entities;
+    if (symmetric && entities[static_cast<size_t>(o)].name < entities[static_cast<size_t>(s)].name) std::swap(s, o);
+    const auto key = std::make_tuple(s, predicate, o);
+    Evidence ev;
+    ev.doc = doc_.document->id;
+    ev.sentence = doc_.document->text.substr(sent.begin, sent.end - sent.begin);
+    ev.start = sent.begin;
+    ev.end = sent.end;
+    ev.confidence = confidence;
+    ev.pattern = rp.location;
+    auto it = index_.find(key);
+    if (it != index_.end()) {
+      Triple& t = facts_[it->second];
+      if (t.date.empty()) t.date = date;
+      if (t.amount.empty()) t.amount = amount;
+      if (t.role.empty()) t.role = role;
+      if (t.status.empty()) t.status = status;
+      if (status == "former" && t.status == "current" && t.start == sent.begin) t.status = status;
+      if (ev.start == t.start) {
+        t.confidence = std::max(t.confidence, confidence);
+        return;
+      }
+      for (const Evidence& e : t.evidence) {
+        if (e.start == ev.start) return;
+      }
+      t.evidence.push_back(std::move(ev));
+      return;
+    }
+    const Entity& se = entities[static_cast<size_t>(s)];
+    const Entity& oe = entities[static_cast<size_t>(o)];
+    Triple t;
+    t.doc = doc_.document->id;
+    t.subject = se.name;
+    t.subject_type = schema_.type_names[static_cast<size_t>(se.type)];
+    t.subject_aliases = se.aliases;
+    t.predicate = predicate;
+    t.object = oe.name;
+    t.object_type = schema_.type_names[static_cast<size_t>(oe.type)];
+    t.object_aliases = oe.aliases;
+    t.sentence = std::move(ev.sentence);
+    t.start = ev.start;
+    t.end = ev.end;
+    t.confidence = confidence;
+    t.date = date;
+    t.amount = amount;
+    t.role = role;
+    t.status = status;
+    t.pattern = rp.location;
+    index_.emplace(key, facts_.size());
+    facts_.push_back(std::move(t));
+  }
+
+  const Schema& schema_;
+  const AnnotatedDocument& doc_;
+  std::vector<std::vector<int32_t>> hedges_;
+  std::vector<std::vector<int32_t>> negations_;
+  std::map<std::tuple<int32_t, std::string, int32_t>, size_t> index_;
+  std::vector<Triple> facts_;
+};
+
+}  // namespace
+
+std::vector<Triple> ExtractRelations(const Schema& schema, const AnnotatedDocument& doc) {
+  return Extractor(schema, doc).Run();
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,436 @@
+#include "extract/schema.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "extract/error.h"
+#include "extract/text_normalizer.h"
+#include "extract/tokenizer.h"
+
+namespace newsgraph {
+namespace {
+
+uint64_t Fnv1a(std::string_view data, uint64_t h = 1469598103934665603ULL) {
+  for (unsigned char c : data) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return h;
+}
+
+std::string Hex(uint64_t v) {
+  static const char* digits = "0123456789abcdef";
+  std::string s(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<size_t>(i)] = digits[v & 15];
+  return s;
+}
+
+// Reads YAML nodes and reports errors against the schema file.
+class SchemaLoader {
+ public:
+  SchemaLoader(const std::string& text, const std::string& name, const std::string& base_dir)
+      : text_(text), name_(name), base_dir_(base_dir) {}
+
+  std::shared_ptr<const Schema> Load() {
+    auto schema = std::make_shared<Schema>();
+    schema_ = schema.get();
+    YAML::Node root;
+    try {
+      root = YAML::Load(text_);
+    } catch (const YAML::ParserException& e) {
+      throw Error(name_, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg);
+    }
+    if (!root.IsMap()) Fail(root, "the schema must be a YAML mapping");
+    digest_ = Fnv1a(text_);
+    CheckKeys(root, {"version", "types", "lists", "recognizer", "hedges", "negations",
+                     "hedge_window", "relations"});
+    if (root["version"] && Int(root["version"]) != 1) Fail(root["version"], "unsupported schema version");
+    LoadTypes(Required(root, "types"));
+    if (root["lists"]) LoadLists(root["lists"]);
+    if (root["recognizer"]) LoadRecognizer(root["recognizer"]);
+    if (root["hedges"]) schema_->hedges = PhraseList(root["hedges"]);
+    if (root["negations"]) schema_->negations = PhraseList(root["negations"]);
+    for (const auto* phrases : {&schema_->hedges, &schema_->negations}) {
+      for (const auto& phrase : *phrases) {
+        for (const auto& w : phrase) schema_->vocabulary.Intern(w);
+      }
+    }
+    if (root["hedge_window"]) schema_->hedge_window = Int(root["hedge_window"]);
+    LoadRelations(Required(root, "relations"));
+    schema_->digest = Hex(digest_);
+    return schema;
+  }
+
+ private:
+  [[noreturn]] void Fail(const YAML::Node& node, const std::string& what) {
+    const YAML::Mark m = node.Mark();
+    if (m.is_null()) throw Error(name_, 0, 0, what);
+    throw Error(name_, m.line + 1, m.column + 1, what);
+  }
+
+  YAML::Node Required(const YAML::Node& map, const char* key) {
+    YAML::Node n = map[key];
+    if (!n) Fail(map, std::string("missing required key '") + key + "'");
+    return n;
+  }
+
+  void CheckKeys(const YAML::Node& map, std::initializer_list<const char*> allowed) {
+    if (!map.IsMap()) Fail(map, "expected a mapping");
+    for (const auto& kv : map) {
+      const std::string key = kv.first.as<std::string>();
+      bool ok = false;
+      for (const char* a : allowed) ok = ok || key == a;
+      if (!ok) {
+        std::string list;
+        for (const char* a : allowed) list += std::string(list.empty() ? "" : ", ") + a;
+        Fail(kv.first, "unknown key '" + key + "' (expected one of: " + list + ")");
+      }
+    }
+  }
+
+  std::string Str(const YAML::Node& n) {
+    if (!n.IsScalar()) Fail(n, "expected a string");
+    return n.Scalar();
+  }
+
+  int Int(const YAML::Node& n) {
+    try {
+      return n.as<int>();
+    } catch (const YAML::Exception&) {
+      Fail(n, "expected an integer, got '" + (n.IsScalar() ? n.Scalar() : std::string("?")) + "'");
+    }
+  }
+
+  double Double(const YAML::Node& n) {
+    try {
+      return n.as<double>();
+    } catch (const YAML::Exception&) {
+      Fail(n, "expected a number, got '" + (n.IsScalar() ? n.Scalar() : std::string("?")) + "'");
+    }
+  }
+
+  bool Bool(const YAML::Node& n) {
+    try {
+      return n.as<bool>();
+    } catch (const YAML::Exception&) {
+      Fail(n, "expected true or false, got '" + (n.IsScalar() ? n.Scalar() : std::string("?")) + "'");
+    }
+  }
+
+  std::vector<std::string> StrList(const YAML::Node& n) {
+    std::vector<std::string> out;
+    if (n.IsScalar()) return {n.Scalar()};
+    if (!n.IsSequence()) Fail(n, "expected a list");
+    for (const auto& item : n) out.push_back(Str(item));
+    return out;
+  }
+
+  static std::vector<std::string> Words(std::string_view phrase) {
+    std::vector<std::string> out;
+    for (const Token& t : Tokenize(NormalizeText(phrase))) out.push_back(t.lower);
+    return out;
+  }
+
+  // Reads the lines of a data file named by `node`: '#' starts a comment line,
+  // columns are separated by tabs. The file's text joins the schema digest.
+  std::vector<std::vector<std::string>> ReadTable(const YAML::Node& node) {
+    const std::string rel = Str(node);
+    const std::string path = !rel.empty() && rel[0] == '/' ? rel : base_dir_ + "/" + rel;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) Fail(node, "cannot read word-list file '" + path + "'");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string data = buffer.str();
+    digest_ = Fnv1a(data, digest_);
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(data);
+    std::string line;
+    while (std::getline(lines, line)) {
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      if (line.empty() || line[0] == '#') continue;
+      std::vector<std::string> cols;
+      size_t start = 0;
+      while (true) {
+        const size_t tab = line.find('\t', start);
+        cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        if (tab == std::string::npos) break;
+        start = tab + 1;
+      }
+      while (!cols.empty() && cols[0].empty()) break;
+      if (!cols[0].empty()) rows.push_back(std::move(cols));
+    }
+    return rows;
+  }
+
+  // A list given inline as a YAML sequence or as {file: PATH}.
+  std::vector<std::string> ListEntries(const YAML::Node& n) {
+    if (n.IsMap()) {
+      CheckKeys(n, {"file"});
+      std::vector<std::string> out;
+      for (auto& row : ReadTable(Required(n, "file"))) out.push_back(row[0]);
+      return out;
+    }
+    return StrList(n);
+  }
+
+  std::vector<std::vector<std::string>> PhraseList(const YAML::Node& n) {
+    std::vector<std::vector<std::string>> out;
+    for (const std::string& e : ListEntries(n)) {
+      auto words = Words(e);
+      if (!words.empty()) out.push_back(std::move(words));
+    }
+    return out;
+  }
+
+  void LoadTypes(const YAML::Node& types) {
+    if (!types.IsMap()) Fail(types, "'types' must map type names to their settings");
+    for (const auto& kv : types) {
+      EntityType t;
+      t.name = Str(kv.first);
+      t.type_class = t.name;
+      if (schema_->types.size() >= 63) Fail(kv.first, "more than 63 entity types");
+      if (kv.second.IsMap()) {
+        CheckKeys(kv.second, {"class", "color", "shape", "description"});
+        if (kv.second["class"]) t.type_class = Str(kv.second["class"]);
+        if (kv.second["color"]) t.color = Str(kv.second["color"]);
+        if (kv.second["shape"]) t.shape = Str(kv.second["shape"]);
+      } else if (!kv.second.IsNull()) {
+        Fail(kv.second, "type settings must be a mapping");
+      }
+      for (const auto& existing : schema_->types) {
+        if (existing.name == t.name) Fail(kv.first, "type '" + t.name + "' defined twice");
+      }
+      schema_->types.push_back(t);
+      schema_->type_names.push_back(t.name);
+    }
+  }
+
+  TypeId Type(const YAML::Node& n) {
+    const std::string name = Str(n);
+    const TypeId id = schema_->FindType(name);
+    if (id == kUnknownType) Fail(n, "unknown entity type '" + name + "'");
+    return id;
+  }
+
+  uint64_t TypeMask(const YAML::Node& n) {
+    uint64_t mask = 0;
+    if (n.IsScalar()) return 1ULL << Type(n);
+    if (!n.IsSequence() || n.size() == 0) Fail(n, "expected a non-empty list of entity types");
+    for (const auto& item : n) mask |= 1ULL << Type(item);
+    return mask;
+  }
+
+  void LoadLists(const YAML::Node& lists) {
+    if (!lists.IsMap()) Fail(lists, "'lists' must map list names to entries");
+    for (const auto& kv : lists) {
+      const std::string name = Str(kv.first);
+      auto phrases = PhraseList(kv.second);
+      if (phrases.empty()) Fail(kv.second, "word list '" + name + "' is empty");
+      schema_->lists[name] = std::move(phrases);
+    }
+  }
+
+  // Joins the tokens of a name as documents show them: a space only where the
+  // text has one ("Fei-Fei Li", "AT&T").
+  static std::string SurfaceKey(std::string_view name) {
+    const NormalizedText norm = NormalizeText(name);
+    std::string key;
+    for (const Token& t : Tokenize(norm)) {
+      if (!key.empty() && t.Has(kSpaceBefore)) key += ' ';
+      key.append(norm.text, t.norm_begin, t.norm_end - t.norm_begin);
+    }
+    return key;
+  }
+
+  void AddGazetteer(const std::string& name, TypeId type) {
+    const std::string key = SurfaceKey(name);
+    if (key.empty()) return;
+    auto& lex = schema_->lexicon;
+    lex.gazetteer.emplace(key, type);  // the first file that names an entry wins
+    const int n = static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;
+    lex.max_gazetteer_tokens = std::max(lex.max_gazetteer_tokens, n + 2);
+  }
+
+  void LoadRecognizer(const YAML::Node& r) {
+    CheckKeys(r, {"given_names", "honorifics", "org_suffixes", "facility_heads", "common_words",
+                  "english_words", "nationalities", "places", "gazetteers", "descriptions"});
+    auto& lex = schema_->lexicon;
+    if (r["given_names"]) {
+      for (auto& row : ReadTable(r["given_names"])) {
+        const std::string lower = ToLower(row[0]);
+        lex.given_names[lower] = row.size() > 1 && !row[1].empty() ? row[1][0] : 'U';
+        if (row.size() > 2 && row[2] == "1") lex.ambiguous_given_names.insert(lower);
+      }
+    }
+    auto lower_set = [&](const char* key, std::unordered_set<std::string>* out) {
+      if (!r[key]) return;
+      for (auto& row : ReadTable(r[key])) {
+        std::string w = ToLower(row[0]);
+        if (!w.empty() && w.back() == '.') w.pop_back();
+        out->insert(w);
+      }
+    };
+    lower_set("honorifics", &lex.honorifics);
+    lower_set("facility_heads", &lex.facility_heads);
+    lower_set("common_words", &lex.common_words);
+    lower_set("english_words", &lex.english_words);
+    if (r["org_suffixes"]) {
+      for (auto& row : ReadTable(r["org_suffixes"])) {
+        if (row.size() < 2) Fail(r["org_suffixes"], "org_suffixes rows need 'word<TAB>type': '" + row[0] + "'");
+        const TypeId t = schema_->FindType(row[1]);
+        if (t == kUnknownType) Fail(r["org_suffixes"], "unknown type '" + row[1] + "' for suffix '" + row[0] + "'");
+        std::string w = ToLower(row[0]);
+        if (!w.empty() && w.back() == '.') w.pop_back();
+        lex.org_suffixes[w] = t;
+      }
+    }
+    const TypeId place = schema_->FindType("Place");
+    if (r["places"]) {
+      if (place == kUnknownType) Fail(r["places"], "'places' needs a type named Place");
+      for (auto& row : ReadTable(r["places"])) {
+        AddGazetteer(row[0], place);
+        lex.place_canonical[SurfaceKey(row[0])] = row.size() > 1 && !row[1].empty() ? row[1] : row[0];
+      }
+    }
+    if (r["nationalities"]) {
+      for (auto& row : ReadTable(r["nationalities"])) {
+        if (row.size() < 2) Fail(r["nationalities"], "nationalities rows need 'adjective<TAB>place': '" + row[0] + "'");
+        lex.nationalities[row[0]] = row[1];
+      }
+    }
+    if (r["gazetteers"]) {
+      const YAML::Node g = r["gazetteers"];
+      if (!g.IsMap()) Fail(g, "'gazetteers' must map type names to files");
+      for (const auto& kv : g) {
+        const TypeId t = Type(kv.first);
+        const YAML::Node files = kv.second;
+        if (files.IsScalar()) {
+          for (auto& row : ReadTable(files)) AddGazetteer(row[0], t);
+        } else if (files.IsSequence()) {
+          for (const auto& f : files) {
+            for (auto& row : ReadTable(f)) AddGazetteer(row[0], t);
+          }
+        } else {
+          Fail(files, "expected a file or a list of files");
+        }
+      }
+    }
+    if (r["descriptions"]) {
+      const YAML::Node d = r["descriptions"];
+      if (!d.IsMap()) Fail(d, "'descriptions' must map type names to nouns");
+      for (const auto& kv : d) {
+        const TypeId t = Type(kv.first);
+        for (const std::string& noun : StrList(kv.second)) lex.descriptions[ToLower(noun)] = t;
+      }
+    }
+  }
+
+  // The column of a scalar's first character: quoted scalars start one later.
+  int ScalarColumn(const YAML::Node& n) {
+    const YAML::Mark m = n.Mark();
+    int column = m.column + 1;
+    if (m.pos >= 0 && static_cast<size_t>(m.pos) < text_.size() &&
+        (text_[static_cast<size_t>(m.pos)] == '"' || text_[static_cast<size_t>(m.pos)] == '\'')) {
+      ++column;
+    }
+    return column;
+  }
+
+  void LoadRelations(const YAML::Node& relations) {
+    if (!relations.IsMap()) Fail(relations, "'relations' must map relation names to definitions");
+    for (const auto& kv : relations) {
+      Relation rel;
+      rel.name = Str(kv.first);
+      if (schema_->FindRelation(rel.name)) Fail(kv.first, "relation '" + rel.name + "' defined twice");
+      const YAML::Node def = kv.second;
+      CheckKeys(def, {"domain", "range", "symmetric", "event", "implies", "patterns", "description"});
+      rel.domain = TypeMask(Required(def, "domain"));
+      rel.range = TypeMask(Required(def, "range"));
+      if (def["symmetric"]) rel.symmetric = Bool(def["symmetric"]);
+      if (def["event"]) rel.event = Bool(def["event"]);
+      if (def["implies"]) {
+        for (const auto& item : def["implies"]) pending_implies_.emplace_back(rel.name, item);
+        rel.implies = StrList(def["implies"]);
+      }
+      PatternContext ctx;
+      ctx.vocabulary = &schema_->vocabulary;
+      ctx.lists = &schema_->lists;
+      ctx.type_names = &schema_->type_names;
+      ctx.subject_types = rel.domain;
+      ctx.object_types = rel.range;
+      if (def["patterns"]) {
+        const YAML::Node patterns = def["patterns"];
+        if (!patterns.IsSequence()) Fail(patterns, "'patterns' must be a list");
+        for (const auto& p : patterns) {
+          RelationPattern rp;
+          YAML::Node source = p;
+          if (p.IsMap()) {
+            CheckKeys(p, {"match", "confidence", "status"});
+            source = Required(p, "match");
+            if (p["confidence"]) {
+              rp.confidence = Double(p["confidence"]);
+              if (rp.confidence <= 0 || rp.confidence > 1) Fail(p["confidence"], "confidence must be in (0, 1]");
+            }
+            if (p["status"]) {
+              rp.status = Str(p["status"]);
+              if (rp.status != "current" && rp.status != "former") Fail(p["status"], "status must be current or former");
+            }
+          }
+          const std::string text = Str(source);
+          rp.pattern = Pattern::Compile(text, ctx, name_, source.Mark().line + 1, ScalarColumn(source));
+          rp.location = name_ + ":" + std::to_string(source.Mark().line + 1);
+          rel.patterns.push_back(std::move(rp));
+        }
+      }
+      schema_->relations.push_back(std::move(rel));
+    }
+    for (const auto& [from, node] : pending_implies_) {
+      const std::string target = Str(node);
+      if (!schema_->FindRelation(target)) Fail(node, "'" + from + "' implies unknown relation '" + target + "'");
+    }
+  }
+
+  const std::string& text_;
+  std::string name_;
+  std::string base_dir_;
+  Schema* schema_ = nullptr;
+  uint64_t digest_ = 0;
+  std::vector<std::pair<std::string, YAML::Node>> pending_implies_;
+};
+
+}  // namespace
+
+std::shared_ptr<const Schema> Schema::LoadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(path, 0, 0, "cannot read schema file");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const size_t slash = path.find_last_of('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash == 0 ? 1 : slash);
+  return LoadString(buffer.str(), path, dir);
+}
+
+std::shared_ptr<const Schema> Schema::LoadString(const std::string& yaml, const std::string& name,
+                                                 const std::string& base_dir) {
+  return SchemaLoader(yaml, name, base_dir).Load();
+}
+
+TypeId Schema::FindType(const std::string& name) const {
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (types[i].name == name) return static_cast<TypeId>(i);
+  }
+  return kUnknownType;
+}
+
+const Relation* Schema::FindRelation(const std::string& name) const {
+  for (const Relation& r : relations) {
+    if (r.name == name) return &r;
+  }
+  return nullptr;
+}
+
+}  // namespace newsgraph

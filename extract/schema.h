@@ -1,0 +1,121 @@
+// The schema: entity types, word lists, recogniser resources and relations
+// with their patterns, loaded from schema.yaml. Everything the extractor
+// knows about the world is data here, not code.
+#ifndef NEWSGRAPH_EXTRACT_SCHEMA_H_
+#define NEWSGRAPH_EXTRACT_SCHEMA_H_
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "extract/document.h"
+#include "extract/pattern.h"
+#include "extract/vocabulary.h"
+
+namespace newsgraph {
+
+// An entity type: its name, its matching class ("org" joins Company and
+// Organization; otherwise the name itself) and how exports draw it.
+struct EntityType {
+  std::string name;
+  std::string type_class;
+  std::string color = "#dddddd";
+  std::string shape = "ellipse";
+};
+
+// One relation pattern with the attributes it sets on the facts it finds.
+struct RelationPattern {
+  Pattern pattern;
+  double confidence = 0.8;
+  // "current" or "former" when the pattern fixes a works_for status, else "".
+  std::string status;
+  // Where the pattern is written, "file:line".
+  std::string location;
+};
+
+// A relation: name, allowed subject and object types, and patterns.
+struct Relation {
+  std::string name;
+  uint64_t domain = 0;  // bit mask over type ids
+  uint64_t range = 0;
+  bool symmetric = false;
+  bool event = false;
+  // Relations also asserted whenever this one is found (joined -> works_for).
+  std::vector<std::string> implies;
+  std::vector<RelationPattern> patterns;
+};
+
+// The word lists the entity recogniser and coreference use.
+struct RecognizerLexicon {
+  // Given names (lower case) to gender: 'M', 'F' or 'U'.
+  std::unordered_map<std::string, char> given_names;
+  // Given names that are also ordinary words or places ("will", "may").
+  std::unordered_set<std::string> ambiguous_given_names;
+  // Honorifics and titles that precede a name (lower case, no full stop).
+  std::unordered_set<std::string> honorifics;
+  // Last words that make a name an organisation (lower case) -> type id.
+  std::unordered_map<std::string, TypeId> org_suffixes;
+  // Last words (or two words) that make a name a facility (lower case).
+  std::unordered_set<std::string> facility_heads;
+  // Capitalised words that are not names by themselves (lower case).
+  std::unordered_set<std::string> common_words;
+  // Ordinary English words (lower case), to spot sentence-initial and headline words.
+  std::unordered_set<std::string> english_words;
+  // Nationality adjective (as written) -> place name.
+  std::unordered_map<std::string, std::string> nationalities;
+  // Known names as written (case-sensitive, single-spaced) -> type id.
+  std::unordered_map<std::string, TypeId> gazetteer;
+  // Place variant -> canonical place name.
+  std::unordered_map<std::string, std::string> place_canonical;
+  // Longest gazetteer entry, in tokens.
+  int max_gazetteer_tokens = 1;
+  // Description nouns ("company", "firm") -> type id, for "the company".
+  std::unordered_map<std::string, TypeId> descriptions;
+};
+
+// A loaded schema.
+class Schema {
+ public:
+  // Loads the schema at `path`; word-list files resolve against its folder.
+  // Any error throws newsgraph::Error with file, line and column.
+  static std::shared_ptr<const Schema> LoadFile(const std::string& path);
+  // Loads a schema from YAML text; `name` names it in errors, `base_dir`
+  // resolves relative file paths.
+  static std::shared_ptr<const Schema> LoadString(const std::string& yaml, const std::string& name,
+                                                  const std::string& base_dir);
+
+  // The entity types, indexed by TypeId.
+  std::vector<EntityType> types;
+  // The names of the types, indexed by TypeId.
+  std::vector<std::string> type_names;
+  // The relations in schema order.
+  std::vector<Relation> relations;
+  // Named word lists; each entry is a sequence of lower-case tokens.
+  std::map<std::string, std::vector<std::vector<std::string>>> lists;
+  // Recogniser word lists.
+  RecognizerLexicon lexicon;
+  // Hedge and negation phrases (sequences of lower-case tokens).
+  std::vector<std::vector<std::string>> hedges;
+  std::vector<std::vector<std::string>> negations;
+  // How many tokens before a match are searched for hedges and negations.
+  int hedge_window = 4;
+  // Every lower-case word the patterns and lists mention.
+  Vocabulary vocabulary;
+  // A hex digest of the schema text and the files it reads.
+  std::string digest;
+
+  // Returns the id of the type called `name`, or kUnknownType.
+  TypeId FindType(const std::string& name) const;
+  // Returns the relation called `name`, or nullptr.
+  const Relation* FindRelation(const std::string& name) const;
+  // Returns the type class of `type` ("org" for Company and Organization).
+  const std::string& TypeClass(TypeId type) const { return types[static_cast<size_t>(type)].type_class; }
+};
+
+}  // namespace newsgraph
+
+#endif  // NEWSGRAPH_EXTRACT_SCHEMA_H_

@@ -1,0 +1,72 @@
+#include "extract/coreference.h"
+
+#include <doctest/doctest.h>
+
+#include "tests/test_util.h"
+
+namespace newsgraph {
+namespace {
+
+struct Result {
+  std::vector<Mention> mentions;
+  std::vector<Entity> entities;
+  // The canonical name of the entity of the mention written `text`.
+  std::string EntityOf(const std::string& text) const {
+    for (const Mention& m : mentions) {
+      if (m.text == text && m.entity >= 0) return entities[static_cast<size_t>(m.entity)].name;
+    }
+    return "<none>";
+  }
+};
+
+Result Resolve(const std::string& text) {
+  const auto schema = testing::DefaultSchema();
+  const NormalizedText n = NormalizeText(text);
+  std::vector<Token> tokens = Tokenize(n);
+  const auto sentences = SplitSentences(n, tokens);
+  Result r;
+  r.mentions = RecognizeEntities(*schema, n, tokens, sentences);
+  r.entities = ResolveCoreference(*schema, n, tokens, sentences, &r.mentions);
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("surnames and given names join the full name") {
+  const Result r = Resolve("Andrej Karpathy joined the lab. Karpathy said Andrej was happy.");
+  CHECK(r.EntityOf("Karpathy") == "Andrej Karpathy");
+  CHECK(r.EntityOf("Andrej") == "Andrej Karpathy");
+}
+
+TEST_CASE("spacing, suffix and acronym variants of an organisation are one entity") {
+  const Result r = Resolve(
+      "TimeWarner said profits rose. Time Warner Inc. also settled with the Securities and Exchange "
+      "Commission (SEC). The SEC declined to comment.");
+  CHECK(r.EntityOf("TimeWarner") == r.EntityOf("Time Warner Inc."));
+  CHECK(r.EntityOf("SEC") == "Securities and Exchange Commission");
+}
+
+TEST_CASE("pronouns and descriptions resolve to the salient antecedent") {
+  const Result r = Resolve("Dario Amodei runs the lab. He founded Anthropic. The company makes Claude.");
+  bool he = false, company = false;
+  for (const Mention& m : r.mentions) {
+    if (m.anaphor && m.text == "He") he = r.entities[static_cast<size_t>(m.entity)].name == "Dario Amodei";
+    if (m.anaphor && m.text == "The company") company = r.entities[static_cast<size_t>(m.entity)].name == "Anthropic";
+  }
+  CHECK(he);
+  CHECK(company);
+}
+
+TEST_CASE("a person and a company with the same word stay apart") {
+  const Result r = Resolve("Henry Ford built cars. Ford Motor Company grew. Ford said sales rose.");
+  CHECK(r.EntityOf("Henry Ford") == "Henry Ford");
+  CHECK(r.EntityOf("Ford Motor Company") == "Ford Motor Company");
+}
+
+TEST_CASE("OrganizationKey ignores spacing, case and corporate suffixes") {
+  CHECK(OrganizationKey("Time Warner Inc.") == "timewarner");
+  CHECK(OrganizationKey("TimeWarner") == "timewarner");
+  CHECK(OrganizationKey("The Acme Group") == "acme");
+}
+
+}  // namespace newsgraph

@@ -1,0 +1,22 @@
+# Shared helpers for the end-to-end tests. Each test sources this file.
+set -euo pipefail
+: "${NEWSGRAPH:?NEWSGRAPH must name the newsgraph binary}"
+: "${SOURCE_DIR:?}"
+: "${SHARED_DIR:?}"
+PYTHON="${PYTHON:-/usr/bin/python3}"
+WORK="$(mktemp -d /tmp/newsgraph_e2e.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+fail() {
+  echo "FAIL: $*" >&2
+  exit 1
+}
+
+# Runs Graphviz on a DOT file and fails on any warning or error.
+render_clean() {
+  local dot_file="$1" layout="${2:-dot}"
+  local err="$WORK/render.err"
+  "$layout" -Tsvg "$dot_file" -o "$WORK/render.svg" 2>"$err" || fail "$layout failed on $dot_file: $(cat "$err")"
+  [ ! -s "$err" ] || fail "$layout warned on $dot_file: $(cat "$err")"
+  grep -q "<svg" "$WORK/render.svg" || fail "$layout produced no SVG"
+}

@@ -1,0 +1,71 @@
+#include "extract/entity_recognizer.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "tests/test_util.h"
+
+namespace newsgraph {
+namespace {
+
+// "text=Type" for every mention of `text`.
+std::vector<std::string> Mentions(const std::string& text) {
+  const auto schema = testing::DefaultSchema();
+  const NormalizedText n = NormalizeText(text);
+  std::vector<Token> tokens = Tokenize(n);
+  const auto sentences = SplitSentences(n, tokens);
+  std::vector<std::string> out;
+  for (const Mention& m : RecognizeEntities(*schema, n, tokens, sentences)) {
+    out.push_back(m.text + "=" + (m.type == kUnknownType ? "?" : schema->type_names[static_cast<size_t>(m.type)]));
+  }
+  return out;
+}
+
+bool Has(const std::vector<std::string>& mentions, const std::string& m) {
+  return std::find(mentions.begin(), mentions.end(), m) != mentions.end();
+}
+
+}  // namespace
+
+TEST_CASE("people by given name or honorific, organisations by suffix or head word") {
+  const auto m = Mentions("Yesterday Priya Raghunathan met Mr Okonkwo at Zentrix Holdings and the Ministry of Defence.");
+  CHECK_MESSAGE(Has(m, "Priya Raghunathan=Person"), testing::Describe({}));
+  CHECK(Has(m, "Okonkwo=Person"));
+  CHECK(Has(m, "Zentrix Holdings=Company"));
+  CHECK(Has(m, "Ministry of Defence=Organization"));
+  CHECK_FALSE(Has(m, "Yesterday=?"));
+}
+
+TEST_CASE("titles split a capitalised run; sentence-initial common words are dropped") {
+  const auto m = Mentions("Shares in Qorvantis rose after Qorvantis Chairman Bill Gates spoke.");
+  CHECK_FALSE(Has(m, "Shares=?"));
+  CHECK(Has(m, "Bill Gates=Person"));
+  CHECK(Has(m, "Qorvantis=?"));
+}
+
+TEST_CASE("gazetteer names, places and nationality adjectives") {
+  const auto m = Mentions("The German publisher bought a stake in Google, based in London.");
+  CHECK(Has(m, "German=Place"));
+  CHECK(Has(m, "Google=Company"));
+  CHECK(Has(m, "London=Place"));
+}
+
+TEST_CASE("a facility head word after a name makes a facility") {
+  const auto m = Mentions("Training runs on the Colossus 1 data center in Memphis.");
+  CHECK(Has(m, "Colossus 1=Facility"));
+}
+
+TEST_CASE("a strongly typed name fixes its type everywhere in the document") {
+  const auto m = Mentions("Analysts at Brixworth Capital said so. Brixworth was upbeat.");
+  CHECK(Has(m, "Brixworth Capital=Company"));
+}
+
+TEST_CASE("title-case headlines only keep names the body or the gazetteer knows") {
+  const auto m = Mentions("Veltrano Joins Microsoft To Lead Research Push\n\nAna Veltrano has joined Microsoft.");
+  CHECK(Has(m, "Microsoft=Company"));
+  CHECK_FALSE(Has(m, "Veltrano Joins Microsoft To Lead Research Push=?"));
+  CHECK_FALSE(Has(m, "Research Push=?"));
+}
+
+}  // namespace newsgraph

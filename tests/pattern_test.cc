@@ -1,0 +1,131 @@
+#include "extract/pattern.h"
+
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+#include "extract/error.h"
+
+namespace newsgraph {
+namespace {
+
+// A tiny world: types Person (0) and Company (1), one word list.
+struct World {
+  Vocabulary vocab;
+  std::map<std::string, std::vector<std::vector<std::string>>> lists = {
+      {"title", {{"chief", "executive"}, {"chairman"}, {"analyst"}}}};
+  std::vector<std::string> types = {"Person", "Company"};
+
+  Pattern Compile(const std::string& source) {
+    PatternContext ctx;
+    ctx.vocabulary = &vocab;
+    ctx.lists = &lists;
+    ctx.type_names = &types;
+    ctx.subject_types = 1;  // Person
+    ctx.object_types = 2;   // Company
+    return Pattern::Compile(source, ctx, "test.yaml", 7, 9);
+  }
+
+  // Items from a spec: "P:name" is a Person entity, "C:name" a Company, else a word.
+  std::vector<MatchItem> Items(const std::vector<std::string>& spec) {
+    std::vector<MatchItem> items;
+    int entity = 0;
+    for (const std::string& s : spec) {
+      MatchItem item;
+      if (s.rfind("P:", 0) == 0 || s.rfind("C:", 0) == 0) {
+        item.entity = entity++;
+        item.type = s[0] == 'P' ? 0 : 1;
+      } else {
+        item.word = vocab.Find(s);
+      }
+      items.push_back(item);
+    }
+    return items;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("apposition with a list and a capture") {
+  World w;
+  const Pattern p = w.Compile("{subj} , (the)? {role: <title>} of {obj}");
+  std::vector<PatternMatch> out;
+  p.Match(w.Items({"P:x", ",", "chief", "executive", "of", "C:y", "said"}), &out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].subjects == std::vector<uint32_t>{0});
+  CHECK(out[0].objects == std::vector<uint32_t>{5});
+  CHECK(out[0].captures[0] == std::make_pair(2, 4));
+  CHECK(p.capture_names() == std::vector<std::string>{"role"});
+}
+
+TEST_CASE("slot types come from domain and range") {
+  World w;
+  const Pattern p = w.Compile("{subj} joined {obj}");
+  std::vector<PatternMatch> out;
+  p.Match(w.Items({"C:x", "joined", "C:y"}), &out);
+  CHECK(out.empty());
+  p.Match(w.Items({"P:x", "joined", "C:y"}), &out);
+  CHECK(out.size() == 1);
+}
+
+TEST_CASE("coordinated slots collect every entity") {
+  World w;
+  const Pattern p = w.Compile("{obj} founded by {subj+}");
+  std::vector<PatternMatch> out;
+  p.Match(w.Items({"C:a", "founded", "by", "P:b", ",", "P:c", "and", "P:d"}), &out);
+  REQUIRE(!out.empty());
+  CHECK(out.back().subjects.size() == 3);
+}
+
+TEST_CASE("inflections, optional elements, gaps and bounded repetition") {
+  World w;
+  const Pattern p = w.Compile("{subj} (has)? join~ _{0,2} {obj}");
+  std::vector<PatternMatch> out;
+  p.Match(w.Items({"P:a", "has", "joined", "rival", "C:b"}), &out);
+  p.Match(w.Items({"P:a", "joins", "C:b"}), &out);
+  p.Match(w.Items({"P:a", "joining", "x", "y", "z", "C:b"}), &out);  // gap too long
+  CHECK(out.size() == 2);
+  CHECK(Inflections("hire") == std::vector<std::string>{"hire", "hires", "hired", "hiring"});
+  CHECK(Inflections("plan") == std::vector<std::string>{"plan", "plans", "planed", "planing", "planned", "planning"});
+}
+
+TEST_CASE("a gap never skips an entity") {
+  World w;
+  const Pattern p = w.Compile("{subj} _{0,3} bought {obj}");
+  std::vector<PatternMatch> out;
+  p.Match(w.Items({"P:a", "and", "C:x", "bought", "C:b"}), &out);
+  CHECK(out.empty());
+}
+
+TEST_CASE("compile errors name the file, line and column of the bad character") {
+  World w;
+  try {
+    w.Compile("{subj} (joined {obj}");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.file() == "test.yaml");
+    CHECK(e.line() == 7);
+    CHECK(e.column() == 9 + 7);  // the unclosed '('
+    CHECK(std::string(e.what()).find("unclosed '('") != std::string::npos);
+  }
+  CHECK_THROWS_WITH_AS(w.Compile("{subj} <nolist> {obj}"), doctest::Contains("unknown word list <nolist>"), Error);
+  CHECK_THROWS_WITH_AS(w.Compile("{subj} joined"), doctest::Contains("no {obj} slot"), Error);
+  CHECK_THROWS_WITH_AS(w.Compile("{subj} x{3,1} {obj}"), doctest::Contains("m <= n"), Error);
+  CHECK_THROWS_WITH_AS(w.Compile("{subj:Alien} x {obj}"), doctest::Contains("unknown entity type 'Alien'"), Error);
+}
+
+TEST_CASE("matching cost is linear: a 100,000-item sentence with a nested pattern") {
+  World w;
+  const Pattern p = w.Compile("{subj} (_ | , | _ _)* (and (_)*)* joined _{0,5} {obj}");
+  std::vector<std::string> spec;
+  for (int i = 0; i < 100000; ++i) spec.push_back(i % 7 == 0 ? "P:x" : "and");
+  spec.push_back("joined");
+  spec.push_back("C:y");
+  std::vector<PatternMatch> out;
+  p.Match(w.Items(spec), &out);
+  // Only the last person before "joined" can reach it without crossing an entity.
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].subjects[0] == 99995);
+}
+
+}  // namespace newsgraph

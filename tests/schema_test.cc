@@ -1,0 +1,78 @@
+#include "extract/schema.h"
+
+#include <doctest/doctest.h>
+
+#include "extract/error.h"
+#include "tests/test_util.h"
+
+namespace newsgraph {
+namespace {
+
+const char* kMinimal = R"(version: 1
+types:
+  Person: {}
+  Company: {class: org}
+relations:
+  works_for:
+    domain: [Person]
+    range: [Company]
+    patterns:
+      - "{subj} , chief executive of {obj}"
+)";
+
+std::string ErrorOf(const std::string& yaml) {
+  try {
+    Schema::LoadString(yaml, "s.yaml", ".");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the default schema ships exactly the guideline's relations and types") {
+  const auto schema = testing::DefaultSchema();
+  std::vector<std::string> names;
+  for (const Relation& r : schema->relations) names.push_back(r.name);
+  CHECK(names == std::vector<std::string>{"works_for", "joined", "left", "founded", "educated_at", "studied_under",
+                                          "invested_in", "acquired", "owns", "partnered_with",
+                                          "rents_compute_from", "created", "competes_with", "based_in", "sued"});
+  CHECK(schema->type_names ==
+        std::vector<std::string>{"Person", "Company", "Organization", "Product", "Place", "Facility"});
+  CHECK(schema->FindRelation("partnered_with")->symmetric);
+  CHECK(schema->FindRelation("competes_with")->symmetric);
+  CHECK_FALSE(schema->FindRelation("acquired")->symmetric);
+  CHECK(schema->TypeClass(schema->FindType("Company")) == "org");
+  CHECK(schema->lexicon.given_names.count("andrej"));
+  CHECK(schema->lexicon.gazetteer.count("Anthropic"));
+  CHECK(schema->digest.size() == 16);
+}
+
+TEST_CASE("a minimal schema loads") {
+  const auto schema = Schema::LoadString(kMinimal, "s.yaml", ".");
+  REQUIRE(schema->relations.size() == 1);
+  CHECK(schema->relations[0].patterns.size() == 1);
+  CHECK(schema->relations[0].patterns[0].location == "s.yaml:10");
+}
+
+TEST_CASE("malformed schemas are rejected with file, line, column and what is wrong") {
+  CHECK(ErrorOf("types: [a\nrelations: {}\n").find("s.yaml:") == 0);
+  CHECK(ErrorOf("types: [a\nrelations: {}\n").find("YAML syntax error") != std::string::npos);
+  std::string yaml = kMinimal;
+  CHECK(ErrorOf(yaml + "colour: red\n") == "s.yaml:11:1: unknown key 'colour' (expected one of: version, types, "
+                                            "lists, recognizer, hedges, negations, hedge_window, relations)");
+  std::string bad_type = kMinimal;
+  bad_type.replace(bad_type.find("range: [Company]"), 16, "range: [Compny]");
+  CHECK(ErrorOf(bad_type) == "s.yaml:8:13: unknown entity type 'Compny'");
+  std::string bad_pattern = kMinimal;
+  bad_pattern.replace(bad_pattern.find("chief"), 5, "(chief");
+  CHECK(ErrorOf(bad_pattern).find("s.yaml:10:") == 0);
+  CHECK(ErrorOf(bad_pattern).find("unclosed '('") != std::string::npos);
+  CHECK(ErrorOf(std::string(kMinimal) + "recognizer:\n  honorifics: no/such/file.txt\n")
+            .find("s.yaml:12:15: cannot read word-list file './no/such/file.txt'") == 0);
+  CHECK(ErrorOf("types: {Person: {}}\nrelations:\n  r:\n    domain: [Person]\n") ==
+        "s.yaml:4:5: missing required key 'range'");
+}
+
+}  // namespace newsgraph
