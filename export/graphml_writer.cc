@@ -75,7 +75,7 @@ void WriteGraphml(const KnowledgeGraph& graph, std::ostream& out) {
     out << "    <node id=\"" << EscapeXml(n.id) << "\">\n";
     Data(out, "n_label", n.name);
     Data(out, "n_type", n.type);
-    Data(out, "n_aliases", Join(n.aliases, "; "));
+    if (!n.aliases.empty()) Data(out, "n_aliases", Join(n.aliases, "; "));
     Data(out, "n_documents", std::to_string(n.documents.size()));
     out << "    </node>\n";
   });

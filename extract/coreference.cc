@@ -70,8 +70,10 @@ class Resolver {
 
   std::vector<Entity> Run() {
     ClusterNamedMentions();
+    // Entities first: clusters hold indexes into `mentions_`, which anaphora reorders.
+    std::vector<Entity> entities = BuildEntities();
     ResolveAnaphora();
-    return BuildEntities();
+    return entities;
   }
 
  private:

@@ -99,21 +99,28 @@ class Recognizer {
     return key;
   }
 
+  // A headline is written in capitals or in title case: no lower-case word
+  // besides the small ones ("of", "to", "the").
   bool IsHeadline(const Sentence& s) const {
     int words = 0;
     int capitalised = 0;
-    int all_caps_letters = 0;
+    int lower = 0;
+    int all_caps = 0;
     for (uint32_t i = s.token_begin; i < s.token_end; ++i) {
       const Token& t = tokens_[i];
       if (!t.Has(kWord)) continue;
-      if (t.Has(kAllCaps) && t.lower.size() > 1) ++all_caps_letters;
+      if (t.Has(kAllCaps) && t.lower.size() > 1) ++all_caps;
       if (In(kHeadlineSmallWords, t.lower)) continue;
       ++words;
-      if (t.Has(kCapitalized)) ++capitalised;
+      if (t.Has(kCapitalized)) {
+        ++capitalised;
+      } else {
+        ++lower;
+      }
     }
     if (words < 3) return false;
-    if (all_caps_letters * 10 >= words * 8) return true;
-    return capitalised * 4 >= words * 3 && capitalised >= 3;
+    if (all_caps * 10 >= words * 8) return true;
+    return lower == 0 && capitalised >= 3;
   }
 
   // Words seen capitalised away from a sentence start: proof they are names.
@@ -247,7 +254,8 @@ class Recognizer {
         // A capital at the start of a sentence proves nothing for an ordinary word.
         if (!cut && i == start && IsSentenceStart(i, s) && lex_.english_words.count(t.lower) &&
             !inner_capitals_.count(t.lower) && !lex_.given_names.count(t.lower)) {
-          cut = true;
+          TypeId ignored;
+          cut = GazetteerMatch(i, e, &ignored) == 0;
         }
         // Known gazetteer names inside a run stand alone ("Microsoft Chairman ..." handled above).
         if (cut && i > start && !at_end && IsOrgHead(tokens_[i].lower)) cut = false;

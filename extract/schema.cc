@@ -367,10 +367,10 @@ class SchemaLoader {
         if (!patterns.IsSequence()) Fail(patterns, "'patterns' must be a list");
         for (const auto& p : patterns) {
           RelationPattern rp;
-          YAML::Node source = p;
+          // yaml-cpp nodes are references: build `source` once, never assign to it.
+          const YAML::Node source = p.IsMap() ? Required(p, "match") : YAML::Node(p);
           if (p.IsMap()) {
             CheckKeys(p, {"match", "confidence", "status"});
-            source = Required(p, "match");
             if (p["confidence"]) {
               rp.confidence = Double(p["confidence"]);
               if (rp.confidence <= 0 || rp.confidence > 1) Fail(p["confidence"], "confidence must be in (0, 1]");

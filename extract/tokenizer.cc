@@ -161,7 +161,17 @@ std::vector<Token> Tokenize(const NormalizedText& normalized) {
             break;
           }
         }
-        while (i < s.size() && IsAsciiAlpha(static_cast<unsigned char>(s[i]))) ++i;
+        // Trailing letters stay when lower case (1.13bn, 1980s, 5th) or a short
+        // capital run (3M); "1Andrej" (a list number glued to a name) splits.
+        size_t j = i;
+        bool lower = true;
+        bool upper = true;
+        while (j < s.size() && IsAsciiAlpha(static_cast<unsigned char>(s[j]))) {
+          lower = lower && s[j] >= 'a';
+          upper = upper && s[j] <= 'Z';
+          ++j;
+        }
+        if (j > i && (lower || (upper && j - i <= 3))) i = j;
       }
     } else if (c == '\'' && i + 1 < s.size() && (s[i + 1] == 's' || s[i + 1] == 'S') &&
                (i + 2 >= s.size() || LetterLength(s, i + 2) == 0)) {

@@ -21,7 +21,7 @@ g = nx.read_graphml(sys.argv[1])
 labels = {d["label"] for _, d in g.nodes(data=True)}
 for name in ['a"b', 'C:\\x\\', 'node', 'São Paulo']:
     assert name in labels, (name, labels)
-aliases = {d["aliases"] for _, d in g.nodes(data=True)}
+aliases = {d.get("aliases", "") for _, d in g.nodes(data=True)}
 assert "<&>" in aliases, aliases
 e = [d for _, _, d in g.edges(data=True) if d["label"] == "works_for"][0]
 assert e["confidence"] == 0.123456789, e["confidence"]
