@@ -382,7 +382,10 @@ class SchemaLoader {
           }
           const std::string text = Str(source);
           rp.pattern = Pattern::Compile(text, ctx, name_, source.Mark().line + 1, ScalarColumn(source));
-          rp.location = name_ + ":" + std::to_string(source.Mark().line + 1);
+          // The file name without its folder, so outputs do not depend on where the checkout lives.
+          const size_t slash = name_.find_last_of('/');
+          rp.location = (slash == std::string::npos ? name_ : name_.substr(slash + 1)) + ":" +
+                        std::to_string(source.Mark().line + 1);
           rel.patterns.push_back(std::move(rp));
         }
       }

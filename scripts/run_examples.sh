@@ -4,12 +4,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 bash "$root/scripts/setup.sh"
-mkdir -p "$root/out"
-bin="$root/build/cli/newsgraph"
-"$bin" extract "$root/examples" -o "$root/out/examples.triples.jsonl"
-"$bin" build "$root/examples" -o "$root/out/examples.graphml"
-"$bin" build -q "$root/examples" -o "$root/out/examples.dot"
+cd "$root"
+mkdir -p out
+bin="build/cli/newsgraph"
+"$bin" extract examples -o out/examples.triples.jsonl
+"$bin" build examples -o out/examples.graphml
+"$bin" build -q examples -o out/examples.dot
 if command -v dot >/dev/null; then
-  "$bin" build -q "$root/examples" -o "$root/out/examples.svg"
+  "$bin" build -q examples -o out/examples.svg
 fi
-echo "wrote: $(cd "$root" && ls out/examples.* | tr '\n' ' ')"
+echo "wrote: $(ls out/examples.* | tr '\n' ' ')"
