@@ -213,8 +213,10 @@ class Resolver {
     return found;
   }
 
-  // "Eureka" -> "Eureka Labs", "Deutsche" -> no (needs a unique longer org).
+  // "Eureka" -> "Eureka Labs" (a unique longer org), but never a name the
+  // gazetteer knows on its own ("Google" is not "Google DeepMind").
   int FindOrgByPrefix(const Mention& cur) const {
+    if (cur.evidence == TypeEvidence::kGazetteer) return -1;
     const std::vector<std::string> words = LowerWords(cur.text);
     int found = -1;
     for (size_t c = 0; c < clusters_.size(); ++c) {
@@ -293,6 +295,7 @@ class Resolver {
   }
 
   int Antecedent(size_t sentence, uint32_t before, int want, TypeId described) const {
+    if (want == 1 || want == 2) return PersonAntecedent(sentence, before, want);
     for (size_t back = 0; back <= 2 && back <= sentence; ++back) {
       const size_t s = sentence - back;
       for (const Mention& m : mentions_) {
@@ -304,6 +307,29 @@ class Resolver {
       }
     }
     return -1;
+  }
+
+  // He/she: among the people named in this sentence before the pronoun and
+  // in the two sentences before, the one the article names most often (its
+  // protagonist), the nearest on a tie.
+  int PersonAntecedent(size_t sentence, uint32_t before, int want) const {
+    int best = -1;
+    size_t best_count = 0;
+    uint32_t best_position = 0;
+    const size_t first = sentence >= 2 ? sentence - 2 : 0;
+    for (const Mention& m : mentions_) {
+      if (m.sentence < first || m.entity < 0 || m.anaphor) continue;
+      if (m.sentence > sentence || (m.sentence == sentence && m.token_begin >= before)) break;
+      const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
+      if (!Fits(c, want, kUnknownType)) continue;
+      const size_t count = c.mentions.size();
+      if (count > best_count || (count == best_count && m.token_begin > best_position)) {
+        best = m.entity;
+        best_count = count;
+        best_position = m.token_begin;
+      }
+    }
+    return best;
   }
 
   bool Fits(const Cluster& c, int want, TypeId described) const {

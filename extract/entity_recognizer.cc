@@ -152,6 +152,14 @@ class Recognizer {
 
   bool IsOrgHead(const std::string& lower) const { return lex_.org_suffixes.count(lower) > 0; }
 
+  // Legal-form suffixes that close a company name.
+  static bool IsLegalSuffix(const std::string& lower) {
+    static const std::unordered_set<std::string> kLegal = {
+        "inc", "corp", "co", "ltd", "plc", "llc", "llp", "ag", "sa", "nv", "gmbh", "spa", "bv", "ab",
+        "asa", "oyj", "kk", "pty", "lp", "cos", "corporation", "incorporated", "limited"};
+    return kLegal.count(lower) > 0;
+  }
+
   // Longest gazetteer entry starting at token i within [i, limit).
   uint32_t GazetteerMatch(uint32_t i, uint32_t limit, TypeId* type) const {
     std::string key;
@@ -222,11 +230,18 @@ class Recognizer {
     uint32_t i = s.token_begin;
     while (i < s.token_end) {
       const Token& t = tokens_[i];
+      TypeId gaz_type = kUnknownType;
       if (!IsNameToken(t)) {
-        ++i;
+        // Lower-case starts only for mixed-case names the gazetteer knows: xAI, eBay, iPhone.
+        const uint32_t gaz_end = t.Has(kInnerCapital) ? GazetteerMatch(i, s.token_end, &gaz_type) : 0;
+        if (gaz_end > 0) {
+          AddCandidate(i, gaz_end, gaz_type, TypeEvidence::kGazetteer, out);
+          i = gaz_end;
+        } else {
+          ++i;
+        }
         continue;
       }
-      TypeId gaz_type = kUnknownType;
       const uint32_t gaz_end = GazetteerMatch(i, s.token_end, &gaz_type);
       const uint32_t seq_end = SequenceEnd(i, s.token_end);
       if (gaz_end > 0 && gaz_end >= seq_end) {
@@ -241,6 +256,17 @@ class Recognizer {
 
   // Splits a capitalised run at titles and common words, trims it and types the parts.
   void SplitSequence(uint32_t b, uint32_t e, const Sentence& s, std::vector<Candidate>* out) {
+    // A known name that ends the run stands alone: "NTTVC Mumbai" -> "NTTVC" + "Mumbai".
+    for (uint32_t j = b + 1; j < e; ++j) {
+      TypeId type = kUnknownType;
+      if (tokens_[j].Has(kSpaceBefore) && IsNameToken(tokens_[j]) && IsNameToken(tokens_[j - 1]) &&
+          GazetteerMatch(j, e, &type) == e && !IsOrgHead(tokens_[j - 1].lower) &&
+          !lex_.given_names.count(tokens_[b].lower) && !In(kParticles, tokens_[j - 1].lower)) {
+        SplitSequence(b, j, s, out);
+        AddCandidate(j, e, type, TypeEvidence::kGazetteer, out);
+        return;
+      }
+    }
     uint32_t start = b;
     bool honorific = false;
     for (uint32_t i = b; i <= e; ++i) {
@@ -249,8 +275,16 @@ class Recognizer {
       bool is_honorific = false;
       if (!at_end) {
         const Token& t = tokens_[i];
-        is_honorific = lex_.honorifics.count(t.lower) > 0;
-        cut = IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific;
+        // A word glued to the previous one ("McEwen-King") never cuts the run.
+        const bool glued = i > b && !t.Has(kSpaceBefore);
+        is_honorific = !glued && lex_.honorifics.count(t.lower) > 0;
+        cut = !glued && (IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific);
+        // After a given name or an initial, a common word is a surname: "Theresa May", "Paul R. Low".
+        if (cut && !is_honorific && i > start && !IsTitleWord(t.lower) &&
+            (lex_.given_names.count(tokens_[start].lower) ||
+             (tokens_[i - 1].Has(kAbbreviation) && tokens_[i - 1].lower.size() == 1))) {
+          cut = false;
+        }
         // A capital at the start of a sentence proves nothing for an ordinary word.
         if (!cut && i == start && IsSentenceStart(i, s) && lex_.english_words.count(t.lower) &&
             !inner_capitals_.count(t.lower) && !lex_.given_names.count(t.lower)) {
@@ -268,15 +302,29 @@ class Recognizer {
   }
 
   void TypeCandidate(uint32_t b, uint32_t e, bool after_honorific, std::vector<Candidate>* out) {
-    // Trim particles and glue at either end.
-    while (b < e && !IsNameToken(tokens_[b])) ++b;
+    // Trim particles and glue at either end; an honorific only types the name right after it.
+    while (b < e && !IsNameToken(tokens_[b])) {
+      ++b;
+      after_honorific = false;
+    }
     while (e > b && !IsNameToken(tokens_[e - 1]) && !tokens_[e - 1].Has(kNumber)) --e;
     if (b >= e) return;
-    // Organisation particles ("of", "and") stay only inside organisation names.
+    // Organisation particles ("of", "and") stay only inside organisation names:
+    // "Bank of England", "Securities and Exchange Commission", but not
+    // "Boeing Co and Argo Inc" or "Google and Amazon".
     for (uint32_t k = b + 1; k + 1 < e; ++k) {
-      if (In(kOrgParticles, tokens_[k].lower) && !tokens_[k].Has(kCapitalized)) {
-        const bool org = IsOrgHead(tokens_[e - 1].lower) || IsOrgHead(tokens_[k - 1].lower) ||
-                         IsOrgHeadAnywhere(b, k);
+      if ((In(kOrgParticles, tokens_[k].lower) && !tokens_[k].Has(kCapitalized)) || tokens_[k].lower == "&") {
+        const bool conjunction = tokens_[k].lower == "and" || tokens_[k].lower == "&";
+        TypeId left_type = kUnknownType;
+        const bool left_complete = IsLegalSuffix(tokens_[k - 1].lower) || GazetteerMatch(b, k, &left_type) == k;
+        bool org;
+        if (conjunction) {
+          org = !left_complete && IsOrgHead(tokens_[e - 1].lower) && !IsLegalSuffix(tokens_[e - 1].lower);
+          if (tokens_[k].lower == "&" && !tokens_[k].Has(kSpaceBefore)) org = true;  // AT&T-style glue
+          if (tokens_[k].lower == "&" && !left_complete) org = true;                   // Procter & Gamble
+        } else {
+          org = IsOrgHead(tokens_[e - 1].lower) || IsOrgHead(tokens_[k - 1].lower) || IsOrgHeadAnywhere(b, k);
+        }
         if (!org) {
           TypeCandidate(b, k, after_honorific, out);
           TypeCandidate(k + 1, e, false, out);

@@ -45,10 +45,11 @@ std::vector<std::string> Inflections(const std::string& w) {
 namespace {
 
 struct Node {
-  enum Kind { kSeq, kAlt, kRepeat, kWord, kWordSet, kAny, kEntity, kCapture, kEmpty } kind;
+  enum Kind { kSeq, kAlt, kRepeat, kWord, kWordSet, kAny, kNot, kEntity, kCapture, kEmpty } kind;
   std::vector<std::unique_ptr<Node>> children;
   int32_t value = 0;  // word id, word-set index, capture index, entity slot
   uint64_t types = 0;
+  bool untyped = false;  // kEntity: also takes untyped names
   int min = 0;
   int max = 0;  // -1: unbounded
 };
@@ -93,7 +94,8 @@ class PatternCompiler {
     SkipBlanks();
     if (pos_ < src_.size()) Fail("unexpected '" + std::string(1, src_[pos_]) + "'");
     if (!has_subject_) Fail("pattern has no {subj} slot", 0);
-    if (!has_object_) Fail("pattern has no {obj} slot", 0);
+    if (!has_object_ && ctx_.requires_object) Fail("pattern has no {obj} slot", 0);
+    if (has_object_ && !ctx_.requires_object) Fail("a topic pattern has no {obj} slot: its object is the article's main organisation", 0);
     Emit(*root);
     pattern_.program_.push_back({Pattern::Op::kMatch});
     return std::move(pattern_);
@@ -218,6 +220,18 @@ class PatternCompiler {
       ++pos_;
       return MakeNode(Node::kAny);
     }
+    if (c == '!' && pos_ + 1 < src_.size() && !IsBlank(src_[pos_ + 1])) {
+      const size_t bang = pos_++;
+      NodePtr inner = ParseAtom();
+      auto neg = MakeNode(Node::kNot);
+      // The excluded words: a single word, or a list whose entries are single words.
+      std::vector<int32_t> words;
+      CollectSingleWords(*inner, &words, bang);
+      std::sort(words.begin(), words.end());
+      neg->value = static_cast<int32_t>(pattern_.word_sets_.size());
+      pattern_.word_sets_.push_back(std::move(words));
+      return neg;
+    }
     if (IsSyntax(c)) Fail("unexpected '" + std::string(1, c) + "'");
     const size_t start = pos_;
     while (pos_ < src_.size() && !IsBlank(src_[pos_]) && !IsSyntax(src_[pos_])) ++pos_;
@@ -228,6 +242,25 @@ class PatternCompiler {
       literal.remove_suffix(1);
     }
     return LiteralNode(literal, inflect, start);
+  }
+
+  void CollectSingleWords(const Node& n, std::vector<int32_t>* out, size_t at) {
+    switch (n.kind) {
+      case Node::kWord:
+        out->push_back(n.value);
+        return;
+      case Node::kWordSet:
+        for (int32_t w : pattern_.word_sets_[static_cast<size_t>(n.value)]) out->push_back(w);
+        return;
+      case Node::kAlt:
+        for (const auto& c : n.children) CollectSingleWords(*c, out, at);
+        return;
+      case Node::kSeq:
+        if (n.children.size() == 1) return CollectSingleWords(*n.children[0], out, at);
+        [[fallthrough]];
+      default:
+        Fail("'!' takes a single word or a list of single words", at);
+    }
   }
 
   NodePtr LiteralNode(std::string_view literal, bool inflect, size_t at) {
@@ -340,8 +373,9 @@ class PatternCompiler {
     const std::string name(src_.substr(start, pos_ - start));
     if (name.empty()) Fail("expected a slot or capture name after '{'", open);
     bool coordinated = false;
-    if (pos_ < src_.size() && src_[pos_] == '+') {
-      coordinated = true;
+    bool untyped = false;
+    while (pos_ < src_.size() && (src_[pos_] == '+' || src_[pos_] == '?')) {
+      (src_[pos_] == '+' ? coordinated : untyped) = true;
       ++pos_;
     }
     SkipBlanks();
@@ -361,6 +395,7 @@ class PatternCompiler {
         auto e = MakeNode(Node::kEntity);
         e->value = slot;
         e->types = types;
+        e->untyped = untyped && slot >= 0;
         return e;
       };
       if (!coordinated) return entity();
@@ -381,7 +416,7 @@ class PatternCompiler {
       seq->children.push_back(std::move(rep));
       return seq;
     }
-    if (coordinated) Fail("only {subj+} and {obj+} take '+'", start);
+    if (coordinated || untyped) Fail("only {subj} and {obj} take '+' or '?'", start);
     if (pos_ >= src_.size() || src_[pos_] != ':') Fail("expected ':' after capture name '" + name + "'");
     ++pos_;
     auto& names = pattern_.capture_names_;
@@ -420,10 +455,14 @@ class PatternCompiler {
       case Node::kAny:
         Add({Op::kAnyToken});
         return;
+      case Node::kNot:
+        Add({Op::kNotWordSet, n.value});
+        return;
       case Node::kEntity: {
         Pattern::Inst inst{Op::kEntity};
         inst.slot = n.value;
         inst.types = n.types;
+        inst.y = n.untyped ? 1 : 0;
         Add(inst);
         return;
       }
@@ -552,7 +591,7 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
             m.captures[c] = (b >= 0 && e >= b) ? std::pair<int32_t, int32_t>(b, e)
                                                : std::pair<int32_t, int32_t>(-1, -1);
           }
-          if (!m.subjects.empty() && !m.objects.empty()) out->push_back(std::move(m));
+          if (!m.subjects.empty()) out->push_back(std::move(m));
           break;
         }
         default:
@@ -568,6 +607,8 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
     next.clear();
     const MatchItem& item = items[pos];
     const bool is_token = item.entity < 0;
+    // An untyped name is skipped like a word by gaps, never matched by a literal.
+    const bool is_skippable = is_token || item.type == kUnknownType;
     for (Thread& t : current) {
       const Inst& inst = program_[t.pc];
       bool ok = false;
@@ -581,10 +622,15 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
           break;
         }
         case Op::kAnyToken:
-          ok = is_token;
+          ok = is_skippable;
           break;
+        case Op::kNotWordSet: {
+          const auto& set = word_sets_[inst.x];
+          ok = is_skippable && !(is_token && item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word));
+          break;
+        }
         case Op::kEntity:
-          ok = !is_token && item.type != kUnknownType && ((inst.types >> item.type) & 1ULL);
+          ok = !is_token && (item.type == kUnknownType ? inst.y == 1 : ((inst.types >> item.type) & 1ULL) != 0);
           if (ok && inst.slot == 0) {
             if (t.caps.subject_count >= kMaxSlotEntities) break;
             t.caps.subjects[t.caps.subject_count++] = static_cast<uint32_t>(pos);

@@ -8,10 +8,13 @@
 //   join~         the word and its regular inflections (joins, joined, joining)
 //   "("           a quoted literal, for the pattern syntax characters ( ) | ? * + { } < > _ "
 //   <list>        any entry of a named word list (entries may be several words)
-//   _             any one token that is not an entity
+//   _             any one token that is not a typed entity (an untyped
+//                 capitalised name counts as a token)
+//   !word !<list> any one such token except the word or the list's words
 //   {subj} {obj}  an entity in the relation's subject or object slot; the
 //                 entity's type must be in the relation's domain or range
 //   {subj+}       one or more coordinated entities: "A, B and C"
+//   {obj?}        the slot also takes an untyped name, which the match types
 //   {obj:Person|Place}  a slot restricted to the listed types
 //   {_}           any entity, not captured
 //   {name: ...}   captures the items the sub-pattern matches (e.g. {role: <title>})
@@ -72,6 +75,8 @@ struct PatternContext {
   const std::vector<std::string>* type_names = nullptr;
   uint64_t subject_types = ~0ULL;
   uint64_t object_types = ~0ULL;
+  // False for topic patterns, whose object is the article's main organisation.
+  bool requires_object = true;
 };
 
 // A compiled pattern.
@@ -94,12 +99,12 @@ class Pattern {
   size_t size() const { return program_.size(); }
 
   // The kinds of NFA instruction; public for the compiler's helpers.
-  enum class Op : uint8_t { kWord, kWordSet, kAnyToken, kEntity, kSplit, kJump, kSave, kMatch };
+  enum class Op : uint8_t { kWord, kWordSet, kAnyToken, kNotWordSet, kEntity, kSplit, kJump, kSave, kMatch };
   // One NFA instruction.
   struct Inst {
     Op op = Op::kMatch;
     int32_t x = 0;       // word id, word-set index, jump target, or save slot
-    int32_t y = 0;       // second split target
+    int32_t y = 0;       // second split target; for kEntity, 1 when untyped names are taken
     int32_t slot = -1;   // entity slot: 0 subject, 1 object, -1 none
     uint64_t types = 0;  // entity type mask
   };

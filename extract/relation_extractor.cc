@@ -42,45 +42,25 @@ class Extractor {
   }
 
   std::vector<Triple> Run() {
-    const auto& sentences = *doc_.sentences;
-    const auto& mentions = *doc_.mentions;
-    size_t m = 0;
-    std::vector<MatchItem> items;
-    std::vector<PatternMatch> matches;
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      const Sentence& sent = sentences[s];
-      items.clear();
-      int typed_entities = 0;
-      while (m < mentions.size() && mentions[m].token_begin < sent.token_begin) ++m;
-      size_t mm = m;
-      for (uint32_t i = sent.token_begin; i < sent.token_end;) {
-        MatchItem item;
-        if (mm < mentions.size() && mentions[mm].token_begin == i) {
-          const Mention& men = mentions[mm];
-          item.entity = men.entity;
-          item.type = men.type;
-          item.token_begin = men.token_begin;
-          item.token_end = std::min(men.token_end, sent.token_end);
-          item.anaphor = men.anaphor;
-          if (men.type != kUnknownType && men.entity >= 0) ++typed_entities;
-          ++mm;
-        } else {
-          const Token& t = (*doc_.tokens)[i];
-          item.word = t.word;
-          item.token_begin = i;
-          item.token_end = i + 1;
-        }
-        i = item.token_end;
-        items.push_back(item);
-      }
-      if (typed_entities < 1 || items.size() < 2) continue;
-      for (const Relation& rel : schema_.relations) {
-        for (const RelationPattern& rp : rel.patterns) {
-          matches.clear();
-          rp.pattern.Match(items, &matches);
-          for (const PatternMatch& match : matches) AddMatch(rel, rp, sent, items, match);
+    const auto& entities = *doc_.entities;
+    types_.clear();
+    for (const Entity& e : entities) types_.push_back(e.type);
+    // Pass one may type untyped names through {subj?}/{obj?} slots; then pass
+    // two runs with those types, so every pattern sees them.
+    for (int pass = 0; pass < 2; ++pass) {
+      facts_.clear();
+      index_.clear();
+      inferred_.clear();
+      topic_ = TopicEntity();
+      MatchAllSentences();
+      bool changed = false;
+      for (const auto& [entity, type] : inferred_) {
+        if (types_[static_cast<size_t>(entity)] == kUnknownType) {
+          types_[static_cast<size_t>(entity)] = type;
+          changed = true;
         }
       }
+      if (!changed) break;
     }
     std::vector<Triple> out;
     out.reserve(facts_.size());
@@ -92,6 +72,116 @@ class Extractor {
   }
 
  private:
+  bool IsOrgType(TypeId t) const { return t != kUnknownType && schema_.TypeClass(t) == "org"; }
+
+  // The article's main organisation: the org entity with at least three
+  // mentions and at least half of all organisation mentions, or -1.
+  int32_t TopicEntity() const {
+    std::map<int32_t, int> counts;
+    int total = 0;
+    for (const Mention& m : *doc_.mentions) {
+      if (m.entity >= 0 && IsOrgType(types_[static_cast<size_t>(m.entity)])) {
+        ++counts[m.entity];
+        ++total;
+      }
+    }
+    int32_t best = -1;
+    int best_count = 0;
+    int second = 0;
+    for (const auto& [entity, count] : counts) {
+      if (count > best_count) {
+        second = best_count;
+        best = entity;
+        best_count = count;
+      } else if (count > second) {
+        second = count;
+      }
+    }
+    return best_count >= 3 && best_count > second && 2 * best_count >= total ? best : -1;
+  }
+
+  void MatchAllSentences() {
+    const auto& sentences = *doc_.sentences;
+    const auto& mentions = *doc_.mentions;
+    size_t m = 0;
+    std::vector<MatchItem> items;
+    std::vector<PatternMatch> matches;
+    for (size_t s = 0; s < sentences.size(); ++s) {
+      const Sentence& sent = sentences[s];
+      items.clear();
+      int typed_entities = 0;
+      bool sentence_has_org = false;
+      while (m < mentions.size() && mentions[m].token_begin < sent.token_begin) ++m;
+      size_t mm = m;
+      for (uint32_t i = sent.token_begin; i < sent.token_end;) {
+        MatchItem item;
+        if (mm < mentions.size() && mentions[mm].token_begin == i) {
+          const Mention& men = mentions[mm];
+          item.entity = men.entity;
+          item.type = men.entity >= 0 ? types_[static_cast<size_t>(men.entity)] : kUnknownType;
+          item.token_begin = men.token_begin;
+          item.token_end = std::min(men.token_end, sent.token_end);
+          item.anaphor = men.anaphor;
+          if (item.type != kUnknownType && men.entity >= 0) ++typed_entities;
+          if (IsOrgType(item.type)) sentence_has_org = true;
+          ++mm;
+        } else {
+          const Token& t = (*doc_.tokens)[i];
+          item.word = t.word;
+          item.token_begin = i;
+          item.token_end = i + 1;
+        }
+        i = item.token_end;
+        items.push_back(item);
+      }
+      if (items.size() < 2) continue;
+      for (const Relation& rel : schema_.relations) {
+        for (const RelationPattern& rp : rel.patterns) {
+          matches.clear();
+          rp.pattern.Match(items, &matches);
+          for (const PatternMatch& match : matches) {
+            if (!match.objects.empty()) AddMatch(rel, rp, sent, items, match, -1);
+          }
+        }
+        if (topic_ < 0 || sentence_has_org) continue;
+        for (const RelationPattern& rp : rel.topic_patterns) {
+          matches.clear();
+          rp.pattern.Match(items, &matches);
+          for (const PatternMatch& match : matches) AddMatch(rel, rp, sent, items, match, topic_);
+        }
+      }
+      (void)typed_entities;
+    }
+  }
+
+  // The type an untyped entity takes in a slot of this type mask, or
+  // kUnknownType when its name does not fit (a person needs two to four
+  // capitalised words).
+  TypeId InferType(int32_t entity, uint64_t mask) const {
+    TypeId first = kUnknownType;
+    for (size_t t = 0; t < schema_.types.size(); ++t) {
+      if ((mask >> t) & 1ULL) {
+        first = static_cast<TypeId>(t);
+        break;
+      }
+    }
+    if (first == kUnknownType) return first;
+    const std::string& name = (*doc_.entities)[static_cast<size_t>(entity)].name;
+    if (schema_.type_names[static_cast<size_t>(first)] == "Person") {
+      int words = 1;
+      bool ok = !name.empty() && IsUpperAt(name, 0);
+      for (size_t i = 0; i < name.size(); ++i) {
+        if (name[i] >= '0' && name[i] <= '9') ok = false;
+        if (name[i] == ' ') {
+          ++words;
+          if (i + 1 >= name.size() || !IsUpperAt(name, i + 1)) ok = false;
+        }
+      }
+      if (!ok || words < 2 || words > 4) return kUnknownType;
+    }
+    return first;
+  }
+
   bool Hedged(const std::vector<MatchItem>& items, const PatternMatch& match) const {
     const size_t from = match.begin > static_cast<uint32_t>(schema_.hedge_window)
                             ? match.begin - static_cast<uint32_t>(schema_.hedge_window)
@@ -131,9 +221,8 @@ class Extractor {
   }
 
   void AddMatch(const Relation& rel, const RelationPattern& rp, const Sentence& sent,
-                const std::vector<MatchItem>& items, const PatternMatch& match) {
+                const std::vector<MatchItem>& items, const PatternMatch& match, int32_t topic) {
     if (Hedged(items, match)) return;
-    const auto& entities = *doc_.entities;
     const auto& names = rp.pattern.capture_names();
     std::string role;
     for (size_t c = 0; c < names.size(); ++c) {
@@ -141,39 +230,63 @@ class Extractor {
     }
     std::string status = rp.status;
     if (status.empty() && rel.name == "works_for") status = FormerBefore(items, match) ? "former" : "current";
-    const uint32_t anchor = items[match.begin].token_begin;
+    // Dates and amounts near the match: a few tokens before it to several after.
+    const uint32_t first_token = items[match.begin].token_begin;
+    const uint32_t last_token = items[match.end - 1].token_end;
+    const uint32_t window_begin = std::max(sent.token_begin, first_token >= 6 ? first_token - 6 : 0);
+    const uint32_t window_end = std::min(sent.token_end, last_token + 8);
     std::string date;
     std::string amount;
     if (rel.event) {
-      date = FindDate(*doc_.tokens, sent.token_begin, sent.token_end, doc_.document->date);
-      amount = FindAmount(*doc_.text, *doc_.tokens, sent.token_begin, sent.token_end, anchor);
+      date = FindDate(*doc_.tokens, window_begin, window_end, doc_.document->date);
+      amount = FindAmount(*doc_.text, *doc_.tokens, window_begin, window_end, first_token);
+    }
+    std::vector<int32_t> objects;
+    if (topic >= 0) {
+      objects.push_back(topic);
+    } else {
+      for (uint32_t oi : match.objects) objects.push_back(items[oi].entity);
     }
     for (uint32_t si : match.subjects) {
-      for (uint32_t oi : match.objects) {
-        const int32_t s = items[si].entity;
-        const int32_t o = items[oi].entity;
-        if (s < 0 || o < 0 || s == o) continue;
-        const double penalty = (items[si].anaphor || items[oi].anaphor) ? 0.9 : 1.0;
-        Add(rel.name, rel.symmetric, s, o, sent, rp, rp.confidence * penalty, date, amount, role, status);
+      const int32_t s = items[si].entity;
+      if (s < 0) continue;
+      TypeId st = types_[static_cast<size_t>(s)];
+      if (st == kUnknownType && (st = InferType(s, rel.domain)) == kUnknownType) continue;
+      for (size_t k = 0; k < objects.size(); ++k) {
+        const int32_t o = objects[k];
+        if (o < 0 || s == o) continue;
+        TypeId ot = types_[static_cast<size_t>(o)];
+        if (ot == kUnknownType && (ot = InferType(o, rel.range)) == kUnknownType) continue;
+        // At most one side may be typed by the pattern alone.
+        const bool s_inferred = types_[static_cast<size_t>(s)] == kUnknownType;
+        const bool o_inferred = types_[static_cast<size_t>(o)] == kUnknownType;
+        if (s_inferred && o_inferred) continue;
+        if (s_inferred) inferred_.emplace(s, st);
+        if (o_inferred) inferred_.emplace(o, ot);
+        const bool anaphor = items[si].anaphor || (topic < 0 && items[match.objects[k]].anaphor);
+        double confidence = rp.confidence * (anaphor ? 0.9 : 1.0) * (s_inferred || o_inferred ? 0.9 : 1.0);
+        if (topic >= 0) confidence *= 0.8;
+        Add(rel.name, rel.symmetric, s, st, o, ot, sent, rp, confidence, date, amount, role, status);
         for (const std::string& implied : rel.implies) {
           const Relation* other = schema_.FindRelation(implied);
           if (!other) continue;
-          const TypeId st = entities[static_cast<size_t>(s)].type;
-          const TypeId ot = entities[static_cast<size_t>(o)].type;
           if (!((other->domain >> st) & 1ULL) || !((other->range >> ot) & 1ULL)) continue;
           const std::string implied_status = rel.name == "left" ? "former" : "current";
-          Add(other->name, other->symmetric, s, o, sent, rp, rp.confidence * penalty * 0.9, "", "", role,
+          Add(other->name, other->symmetric, s, st, o, ot, sent, rp, confidence * 0.9, "", "", role,
               other->name == "works_for" ? implied_status : "");
         }
       }
     }
   }
 
-  void Add(const std::string& predicate, bool symmetric, int32_t s, int32_t o, const Sentence& sent,
-           const RelationPattern& rp, double confidence, const std::string& date, const std::string& amount,
-           const std::string& role, const std::string& status) {
+  void Add(const std::string& predicate, bool symmetric, int32_t s, TypeId st, int32_t o, TypeId ot,
+           const Sentence& sent, const RelationPattern& rp, double confidence, const std::string& date,
+           const std::string& amount, const std::string& role, const std::string& status) {
     const auto& entities = *doc_.entities;
-    if (symmetric && entities[static_cast<size_t>(o)].name < entities[static_cast<size_t>(s)].name) std::swap(s, o);
+    if (symmetric && entities[static_cast<size_t>(o)].name < entities[static_cast<size_t>(s)].name) {
+      std::swap(s, o);
+      std::swap(st, ot);
+    }
     const auto key = std::make_tuple(s, predicate, o);
     Evidence ev;
     ev.doc = doc_.document->id;
@@ -187,6 +300,7 @@ class Extractor {
       Triple& t = facts_[it->second];
       if (t.date.empty()) t.date = date;
       if (t.amount.empty()) t.amount = amount;
+      if (role.size() > t.role.size() && ev.start == t.start) t.role = role;
       if (t.role.empty()) t.role = role;
       if (t.status.empty()) t.status = status;
       if (status == "former" && t.status == "current" && t.start == sent.begin) t.status = status;
@@ -205,11 +319,11 @@ class Extractor {
     Triple t;
     t.doc = doc_.document->id;
     t.subject = se.name;
-    t.subject_type = schema_.type_names[static_cast<size_t>(se.type)];
+    t.subject_type = schema_.type_names[static_cast<size_t>(st)];
     t.subject_aliases = se.aliases;
     t.predicate = predicate;
     t.object = oe.name;
-    t.object_type = schema_.type_names[static_cast<size_t>(oe.type)];
+    t.object_type = schema_.type_names[static_cast<size_t>(ot)];
     t.object_aliases = oe.aliases;
     t.sentence = std::move(ev.sentence);
     t.start = ev.start;
@@ -230,6 +344,10 @@ class Extractor {
   std::vector<std::vector<int32_t>> negations_;
   std::map<std::tuple<int32_t, std::string, int32_t>, size_t> index_;
   std::vector<Triple> facts_;
+  // Entity types, including those the patterns inferred for untyped names.
+  std::vector<TypeId> types_;
+  std::map<int32_t, TypeId> inferred_;
+  int32_t topic_ = -1;
 };
 
 }  // namespace

@@ -46,11 +46,16 @@ class SchemaLoader {
     }
     if (!root.IsMap()) Fail(root, "the schema must be a YAML mapping");
     digest_ = Fnv1a(text_);
-    CheckKeys(root, {"version", "types", "lists", "recognizer", "hedges", "negations",
+    CheckKeys(root, {"version", "types", "lists", "macros", "recognizer", "hedges", "negations",
                      "hedge_window", "relations"});
     if (root["version"] && Int(root["version"]) != 1) Fail(root["version"], "unsupported schema version");
     LoadTypes(Required(root, "types"));
     if (root["lists"]) LoadLists(root["lists"]);
+    if (root["macros"]) {
+      const YAML::Node macros = root["macros"];
+      if (!macros.IsMap()) Fail(macros, "'macros' must map names to pattern fragments");
+      for (const auto& kv : macros) schema_->macros[Str(kv.first)] = Str(kv.second);
+    }
     if (root["recognizer"]) LoadRecognizer(root["recognizer"]);
     if (root["hedges"]) schema_->hedges = PhraseList(root["hedges"]);
     if (root["negations"]) schema_->negations = PhraseList(root["negations"]);
@@ -340,6 +345,59 @@ class SchemaLoader {
     return column;
   }
 
+  // Replaces each @name with its macro, in brackets; macros may use macros.
+  std::string ExpandMacros(const std::string& text, const YAML::Node& node, int depth = 0) {
+    if (text.find('@') == std::string::npos) return text;
+    if (depth > 8) Fail(node, "macros nest too deeply (a macro that uses itself?)");
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+      if (text[i] != '@') {
+        out += text[i++];
+        continue;
+      }
+      size_t j = i + 1;
+      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+      const std::string name = text.substr(i + 1, j - i - 1);
+      auto it = schema_->macros.find(name);
+      if (name.empty() || it == schema_->macros.end()) Fail(node, "unknown macro '@" + name + "' in pattern \"" + text + "\"");
+      out += "(" + ExpandMacros(it->second, node, depth + 1) + ")";
+      i = j;
+    }
+    return out;
+  }
+
+  std::vector<RelationPattern> LoadPatterns(const YAML::Node& patterns, const PatternContext& ctx) {
+    std::vector<RelationPattern> out;
+    if (!patterns) return out;
+    if (!patterns.IsSequence()) Fail(patterns, "patterns must be a list");
+    for (const auto& p : patterns) {
+      RelationPattern rp;
+      // yaml-cpp nodes are references: build `source` once, never assign to it.
+      const YAML::Node source = p.IsMap() ? Required(p, "match") : YAML::Node(p);
+      if (p.IsMap()) {
+        CheckKeys(p, {"match", "confidence", "status"});
+        if (p["confidence"]) {
+          rp.confidence = Double(p["confidence"]);
+          if (rp.confidence <= 0 || rp.confidence > 1) Fail(p["confidence"], "confidence must be in (0, 1]");
+        }
+        if (p["status"]) {
+          rp.status = Str(p["status"]);
+          if (rp.status != "current" && rp.status != "former") Fail(p["status"], "status must be current or former");
+        }
+      }
+      const std::string text = Str(source);
+      const std::string expanded = ExpandMacros(text, source);
+      // With macros, an error's column counts in the expanded pattern, which the message quotes.
+      rp.pattern = Pattern::Compile(expanded, ctx, name_, source.Mark().line + 1, ScalarColumn(source));
+      // The file name without its folder, so outputs do not depend on where the checkout lives.
+      const size_t slash = name_.find_last_of('/');
+      rp.location = (slash == std::string::npos ? name_ : name_.substr(slash + 1)) + ":" +
+                    std::to_string(source.Mark().line + 1);
+      out.push_back(std::move(rp));
+    }
+    return out;
+  }
+
   void LoadRelations(const YAML::Node& relations) {
     if (!relations.IsMap()) Fail(relations, "'relations' must map relation names to definitions");
     for (const auto& kv : relations) {
@@ -347,7 +405,8 @@ class SchemaLoader {
       rel.name = Str(kv.first);
       if (schema_->FindRelation(rel.name)) Fail(kv.first, "relation '" + rel.name + "' defined twice");
       const YAML::Node def = kv.second;
-      CheckKeys(def, {"domain", "range", "symmetric", "event", "implies", "patterns", "description"});
+      CheckKeys(def, {"domain", "range", "symmetric", "event", "implies", "patterns", "topic_patterns",
+                      "description"});
       rel.domain = TypeMask(Required(def, "domain"));
       rel.range = TypeMask(Required(def, "range"));
       if (def["symmetric"]) rel.symmetric = Bool(def["symmetric"]);
@@ -362,33 +421,9 @@ class SchemaLoader {
       ctx.type_names = &schema_->type_names;
       ctx.subject_types = rel.domain;
       ctx.object_types = rel.range;
-      if (def["patterns"]) {
-        const YAML::Node patterns = def["patterns"];
-        if (!patterns.IsSequence()) Fail(patterns, "'patterns' must be a list");
-        for (const auto& p : patterns) {
-          RelationPattern rp;
-          // yaml-cpp nodes are references: build `source` once, never assign to it.
-          const YAML::Node source = p.IsMap() ? Required(p, "match") : YAML::Node(p);
-          if (p.IsMap()) {
-            CheckKeys(p, {"match", "confidence", "status"});
-            if (p["confidence"]) {
-              rp.confidence = Double(p["confidence"]);
-              if (rp.confidence <= 0 || rp.confidence > 1) Fail(p["confidence"], "confidence must be in (0, 1]");
-            }
-            if (p["status"]) {
-              rp.status = Str(p["status"]);
-              if (rp.status != "current" && rp.status != "former") Fail(p["status"], "status must be current or former");
-            }
-          }
-          const std::string text = Str(source);
-          rp.pattern = Pattern::Compile(text, ctx, name_, source.Mark().line + 1, ScalarColumn(source));
-          // The file name without its folder, so outputs do not depend on where the checkout lives.
-          const size_t slash = name_.find_last_of('/');
-          rp.location = (slash == std::string::npos ? name_ : name_.substr(slash + 1)) + ":" +
-                        std::to_string(source.Mark().line + 1);
-          rel.patterns.push_back(std::move(rp));
-        }
-      }
+      rel.patterns = LoadPatterns(def["patterns"], ctx);
+      ctx.requires_object = false;
+      rel.topic_patterns = LoadPatterns(def["topic_patterns"], ctx);
       schema_->relations.push_back(std::move(rel));
     }
     for (const auto& [from, node] : pending_implies_) {

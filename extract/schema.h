@@ -47,6 +47,9 @@ struct Relation {
   // Relations also asserted whenever this one is found (joined -> works_for).
   std::vector<std::string> implies;
   std::vector<RelationPattern> patterns;
+  // Patterns with only a subject slot, whose object is the article's main
+  // organisation ("chief executive John Smith said" in a story about one firm).
+  std::vector<RelationPattern> topic_patterns;
 };
 
 // The word lists the entity recogniser and coreference use.
@@ -103,6 +106,8 @@ class Schema {
   std::vector<std::vector<std::string>> negations;
   // How many tokens before a match are searched for hedges and negations.
   int hedge_window = 4;
+  // Named pattern fragments, written @name inside patterns.
+  std::map<std::string, std::string> macros;
   // Every lower-case word the patterns and lists mention.
   Vocabulary vocabulary;
   // A hex digest of the schema text and the files it reads.

@@ -206,6 +206,9 @@ std::vector<Token> Tokenize(const NormalizedText& normalized) {
         if (b >= 'A' && b <= 'Z') any_upper = true;
       }
       if (IsUpperAt(body, 0)) flags |= kCapitalized;
+      for (size_t k = 1; k < body.size(); ++k) {
+        if (body[k] >= 'A' && body[k] <= 'Z') flags |= kInnerCapital;
+      }
       if (any_upper && !any_lower) flags |= kAllCaps;
     } else if (flags & kNumber) {
       // "3M", "7-Eleven": a number with capitals counts as capitalised.

@@ -23,6 +23,7 @@ enum TokenFlag : uint16_t {
   kNewlineBefore = 1 << 6,   // a line break separates it from the previous token
   kParagraphBefore = 1 << 7, // a blank line or an indented new line precedes it
   kAbbreviation = 1 << 8,    // a word with its abbreviation full stop attached
+  kInnerCapital = 1 << 9,    // a capital after the first letter (xAI, eBay, iPhone)
 };
 
 // One token. `begin`/`end` are half-open byte offsets into the original

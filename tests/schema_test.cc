@@ -61,7 +61,7 @@ TEST_CASE("malformed schemas are rejected with file, line, column and what is wr
   CHECK(ErrorOf("types: [a\nrelations: {}\n").find("YAML syntax error") != std::string::npos);
   std::string yaml = kMinimal;
   CHECK(ErrorOf(yaml + "colour: red\n") == "s.yaml:11:1: unknown key 'colour' (expected one of: version, types, "
-                                            "lists, recognizer, hedges, negations, hedge_window, relations)");
+                                            "lists, macros, recognizer, hedges, negations, hedge_window, relations)");
   std::string bad_type = kMinimal;
   bad_type.replace(bad_type.find("range: [Company]"), 16, "range: [Compny]");
   CHECK(ErrorOf(bad_type) == "s.yaml:8:13: unknown entity type 'Compny'");
