@@ -98,7 +98,75 @@ class PatternCompiler {
     if (has_object_ && !ctx_.requires_object) Fail("a topic pattern has no {obj} slot: its object is the article's main organisation", 0);
     Emit(*root);
     pattern_.program_.push_back({Pattern::Op::kMatch});
+    std::vector<int32_t> required;
+    if (RequiredWords(*root, &required)) {
+      std::sort(required.begin(), required.end());
+      required.erase(std::unique(required.begin(), required.end()), required.end());
+      pattern_.required_words_ = std::move(required);
+    }
+    pattern_.min_entities_ = MinEntities(*root);
     return std::move(pattern_);
+  }
+
+  // Sets `out` to words of which every match holds one; false when no such set is known.
+  bool RequiredWords(const Node& n, std::vector<int32_t>* out) const {
+    switch (n.kind) {
+      case Node::kWord:
+        *out = {n.value};
+        return true;
+      case Node::kWordSet:
+        *out = pattern_.word_sets_[static_cast<size_t>(n.value)];
+        return true;
+      case Node::kCapture:
+        return RequiredWords(*n.children[0], out);
+      case Node::kRepeat:
+        return n.min >= 1 && RequiredWords(*n.children[0], out);
+      case Node::kSeq: {
+        bool found = false;
+        for (const auto& c : n.children) {
+          std::vector<int32_t> words;
+          if (RequiredWords(*c, &words) && (!found || words.size() < out->size())) {
+            *out = std::move(words);
+            found = true;
+          }
+        }
+        return found;
+      }
+      case Node::kAlt: {
+        out->clear();
+        for (const auto& c : n.children) {
+          std::vector<int32_t> words;
+          if (!RequiredWords(*c, &words)) return false;
+          out->insert(out->end(), words.begin(), words.end());
+        }
+        return !n.children.empty();
+      }
+      default:
+        return false;
+    }
+  }
+
+  int MinEntities(const Node& n) const {
+    switch (n.kind) {
+      case Node::kEntity:
+        return 1;
+      case Node::kCapture:
+        return MinEntities(*n.children[0]);
+      case Node::kRepeat:
+        return n.min * MinEntities(*n.children[0]);
+      case Node::kSeq: {
+        int sum = 0;
+        for (const auto& c : n.children) sum += MinEntities(*c);
+        return sum;
+      }
+      case Node::kAlt: {
+        int least = INT32_MAX;
+        for (const auto& c : n.children) least = std::min(least, MinEntities(*c));
+        return n.children.empty() ? 0 : least;
+      }
+      default:
+        return 0;
+    }
   }
 
  private:
@@ -551,10 +619,27 @@ struct Thread {
 void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out) const {
   const int32_t n = static_cast<int32_t>(items.size());
   if (n == 0) return;
-  std::vector<Thread> current;
-  std::vector<Thread> next;
-  std::vector<int32_t> mark(program_.size(), -1);
-  std::vector<Thread> stack;
+  // Cheap exact filters: enough entities, and one of the required words.
+  int entities = 0;
+  bool has_required = required_words_.empty();
+  for (const MatchItem& item : items) {
+    if (item.entity >= 0) {
+      ++entities;
+    } else if (!has_required && item.word >= 0 &&
+               std::binary_search(required_words_.begin(), required_words_.end(), item.word)) {
+      has_required = true;
+    }
+  }
+  if (entities < min_entities_ || !has_required) return;
+  // Scratch buffers live per thread and are reused across calls.
+  thread_local std::vector<Thread> current;
+  thread_local std::vector<Thread> next;
+  thread_local std::vector<Thread> stack;
+  thread_local std::vector<int32_t> mark;
+  current.clear();
+  next.clear();
+  stack.clear();
+  mark.assign(program_.size(), -1);
   // Follows epsilon transitions from `pc`, adding consuming threads to `list`.
   auto add = [&](std::vector<Thread>& list, int32_t pc, int32_t start, const Captures& caps,
                  int32_t pos) {

@@ -115,6 +115,10 @@ class Pattern {
   std::vector<Inst> program_;
   std::vector<std::vector<int32_t>> word_sets_;  // each sorted
   std::vector<std::string> capture_names_;
+  // Words of which every match contains at least one (sorted; empty: none known).
+  std::vector<int32_t> required_words_;
+  // The fewest entities a match contains.
+  int min_entities_ = 0;
 };
 
 // Returns `word` with its regular English inflections (3rd person, past, -ing).
