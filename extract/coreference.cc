@@ -263,6 +263,12 @@ class Resolver {
           }
         }
         if (want == 0) continue;
+        // A possessive before a name belongs to the phrase, not to the fact: in
+        // "its Jaymar-Ruby subsidiary" the organisation is Jaymar-Ruby.
+        if ((t.lower == "its" || t.lower == "his" || t.lower == "her" || t.lower == "their") &&
+            next_mention < mentions_.size() && mentions_[next_mention].token_begin == i + 1) {
+          continue;
+        }
         const int entity = Antecedent(s, i, want, described);
         if (entity < 0) continue;
         Mention m;

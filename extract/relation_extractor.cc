@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "extract/temporal.h"
@@ -123,7 +124,12 @@ class Extractor {
           item.token_end = std::min(men.token_end, sent.token_end);
           item.anaphor = men.anaphor;
           if (item.type != kUnknownType && men.entity >= 0) ++typed_entities;
-          if (IsOrgType(item.type)) sentence_has_org = true;
+          // Topic patterns need a sentence that names no other organisation, product or
+          // untyped name (an untyped name may well be the organisation meant).
+          if (item.type == kUnknownType || (schema_.type_names[static_cast<size_t>(item.type)] != "Person" &&
+                                            schema_.type_names[static_cast<size_t>(item.type)] != "Place")) {
+            sentence_has_org = true;
+          }
           ++mm;
         } else {
           const Token& t = (*doc_.tokens)[i];
@@ -139,6 +145,7 @@ class Extractor {
         for (const RelationPattern& rp : rel.patterns) {
           matches.clear();
           rp.pattern.Match(items, &matches);
+          PreferTypedObjects(items, &matches);
           for (const PatternMatch& match : matches) {
             if (!match.objects.empty()) AddMatch(rel, rp, sent, items, match, -1);
           }
@@ -152,6 +159,30 @@ class Extractor {
       }
       (void)typed_entities;
     }
+  }
+
+  // When a pattern matches one subject both with a typed object and with an
+  // untyped name (a gap that could stop early: "of VC firm Mayfield Fund"),
+  // only the typed reading stays.
+  void PreferTypedObjects(const std::vector<MatchItem>& items, std::vector<PatternMatch>* matches) const {
+    if (matches->size() < 2) return;
+    auto typed = [&](const PatternMatch& m) {
+      for (uint32_t o : m.objects) {
+        if (items[o].type == kUnknownType) return false;
+      }
+      return !m.objects.empty();
+    };
+    std::set<uint32_t> subjects_with_typed;
+    for (const PatternMatch& m : *matches) {
+      if (typed(m) && !m.subjects.empty()) subjects_with_typed.insert(m.subjects[0]);
+    }
+    if (subjects_with_typed.empty()) return;
+    matches->erase(std::remove_if(matches->begin(), matches->end(),
+                                  [&](const PatternMatch& m) {
+                                    return !m.subjects.empty() && !typed(m) &&
+                                           subjects_with_typed.count(m.subjects[0]) > 0;
+                                  }),
+                   matches->end());
   }
 
   // The type an untyped entity takes in a slot of this type mask, or
