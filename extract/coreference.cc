@@ -48,6 +48,23 @@ int WordCount(const std::string& s) { return static_cast<int>(std::count(s.begin
 
 }  // namespace
 
+namespace {
+
+// A canonical name without the full stop of a closing corporate abbreviation
+// ("Orbitek Inc." -> "Orbitek Inc"), which a sentence end often shares.
+std::string TrimName(const std::string& name) {
+  static const char* kAbbreviations[] = {" Inc.", " Corp.", " Co.", " Ltd.", " Bros.", " Cos.", " Plc."};
+  for (const char* a : kAbbreviations) {
+    const std::string suffix(a);
+    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return name.substr(0, name.size() - 1);
+    }
+  }
+  return name;
+}
+
+}  // namespace
+
 std::string OrganizationKey(const std::string& name) {
   std::vector<std::string> words = LowerWords(name);
   if (!words.empty() && words[0] == "the") words.erase(words.begin());
@@ -374,12 +391,12 @@ class Resolver {
       const Mention* best = nullptr;
       for (size_t m : clusters_[c].mentions) {
         const Mention& cur = mentions_[m];
-        forms.insert(cur.text);
+        forms.insert(TrimName(cur.text));
         if (!cur.place.empty()) forms.insert(cur.place);
         if (!best || Better(cur, *best)) best = &cur;
       }
       // Better() ranks adjectives last, so a place name wins over "German".
-      if (best) e.name = best->place.empty() ? best->text : best->place;
+      if (best) e.name = best->place.empty() ? TrimName(best->text) : best->place;
       forms.erase(e.name);
       e.aliases.assign(forms.begin(), forms.end());
       if (e.type == person_) e.gender = Gender(clusters_[c]);

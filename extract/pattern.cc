@@ -692,18 +692,18 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
     next.clear();
     const MatchItem& item = items[pos];
     const bool is_token = item.entity < 0;
-    // An untyped name is skipped like a word by gaps, never matched by a literal.
+    // An untyped name is skipped like a word by gaps; a one-word one also matches its word.
     const bool is_skippable = is_token || item.type == kUnknownType;
     for (Thread& t : current) {
       const Inst& inst = program_[t.pc];
       bool ok = false;
       switch (inst.op) {
         case Op::kWord:
-          ok = is_token && item.word == inst.x;
+          ok = is_skippable && item.word == inst.x;
           break;
         case Op::kWordSet: {
           const auto& set = word_sets_[inst.x];
-          ok = is_token && item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word);
+          ok = is_skippable && item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word);
           break;
         }
         case Op::kAnyToken:
@@ -711,7 +711,7 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
           break;
         case Op::kNotWordSet: {
           const auto& set = word_sets_[inst.x];
-          ok = is_skippable && !(is_token && item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word));
+          ok = is_skippable && !(item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word));
           break;
         }
         case Op::kEntity:

@@ -123,6 +123,10 @@ class Extractor {
           item.token_begin = men.token_begin;
           item.token_end = std::min(men.token_end, sent.token_end);
           item.anaphor = men.anaphor;
+          // An untyped one-word name still reads as its word to literals ("GPUs").
+          if (item.type == kUnknownType && men.token_end == men.token_begin + 1) {
+            item.word = (*doc_.tokens)[men.token_begin].word;
+          }
           if (item.type != kUnknownType && men.entity >= 0) ++typed_entities;
           // Topic patterns need a sentence that names no other organisation, product or
           // untyped name (an untyped name may well be the organisation meant).

@@ -2,6 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "tests/test_util.h"
 
 namespace newsgraph {
@@ -75,10 +78,113 @@ TEST_CASE("one line per fact per document; further sentences become evidence") {
 TEST_CASE("symmetric relations and based_in from a place adjective") {
   const auto t = ExtractText("US media giant Zentrix Holdings partnered with Orbitek Inc.");
   CHECK_MESSAGE(HasFact(t, "Zentrix Holdings", "based_in", "US"), Describe(t));
-  // A sentence-final "Inc." keeps its full stop as written.
-  const bool partner = HasFact(t, "Zentrix Holdings", "partnered_with", "Orbitek Inc.") ||
-                       HasFact(t, "Orbitek Inc.", "partnered_with", "Zentrix Holdings");
+  // A sentence-final "Inc." lends its full stop to the sentence: the name is "Orbitek Inc".
+  const bool partner = HasFact(t, "Zentrix Holdings", "partnered_with", "Orbitek Inc") ||
+                       HasFact(t, "Orbitek Inc", "partnered_with", "Zentrix Holdings");
   CHECK_MESSAGE(partner, Describe(t));
+}
+
+}  // namespace newsgraph
+
+namespace newsgraph {
+namespace {
+
+struct ConstructionCase {
+  int line = 0;
+  std::string sentence;
+  std::string date;
+  std::vector<std::string> must;      // "s | p | o [| attrs]"
+  std::vector<std::string> must_not;  // "s | p | o"
+};
+
+std::vector<std::string> SplitBars(const std::string& spec) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (true) {
+    const size_t bar = spec.find('|', start);
+    std::string part = spec.substr(start, bar == std::string::npos ? std::string::npos : bar - start);
+    const size_t b = part.find_first_not_of(' ');
+    const size_t e = part.find_last_not_of(' ');
+    parts.push_back(b == std::string::npos ? "" : part.substr(b, e - b + 1));
+    if (bar == std::string::npos) break;
+    start = bar + 1;
+  }
+  return parts;
+}
+
+std::vector<ConstructionCase> LoadCases(const std::string& path) {
+  std::ifstream in(path);
+  REQUIRE_MESSAGE(in.good(), path);
+  std::vector<ConstructionCase> cases;
+  std::string line;
+  int number = 0;
+  while (std::getline(in, line)) {
+    ++number;
+    if (line.rfind("S: ", 0) == 0) {
+      cases.push_back({number, line.substr(3), "", {}, {}});
+    } else if (line.rfind("D: ", 0) == 0 && !cases.empty()) {
+      cases.back().date = line.substr(3);
+    } else if (line.rfind("+ ", 0) == 0 && !cases.empty()) {
+      cases.back().must.push_back(line.substr(2));
+    } else if (line.rfind("- ", 0) == 0 && !cases.empty()) {
+      cases.back().must_not.push_back(line.substr(2));
+    }
+  }
+  return cases;
+}
+
+const Triple* FindTriple(const std::vector<Triple>& triples, const std::string& s, const std::string& p,
+                         const std::string& o) {
+  for (const Triple& t : triples) {
+    if (t.predicate != p) continue;
+    const bool symmetric = p == "partnered_with" || p == "competes_with";
+    if ((t.subject == s && t.object == o) || (symmetric && t.subject == o && t.object == s)) return &t;
+  }
+  return nullptr;
+}
+
+std::string Attribute(const Triple& t, const std::string& key) {
+  if (key == "role") return t.role;
+  if (key == "status") return t.status;
+  if (key == "date") return t.date;
+  if (key == "amount") return t.amount;
+  return "<unknown attribute " + key + ">";
+}
+
+}  // namespace
+
+TEST_CASE("every construction in tests/constructions.txt gives its triples and not the wrong ones") {
+  const auto cases = LoadCases(testing::SourceDir() + "/tests/constructions.txt");
+  CHECK(cases.size() >= 40);
+  for (const ConstructionCase& c : cases) {
+    const auto triples = ExtractText(c.sentence, c.date);
+    const std::string context = "constructions.txt:" + std::to_string(c.line) + ": " + c.sentence + "\n got:\n" +
+                                Describe(triples);
+    for (const std::string& spec : c.must) {
+      const auto parts = SplitBars(spec);
+      REQUIRE(parts.size() >= 3);
+      const Triple* t = FindTriple(triples, parts[0], parts[1], parts[2]);
+      CHECK_MESSAGE(t != nullptr, "missing " << spec << "\n" << context);
+      if (!t || parts.size() < 4) continue;
+      // Attributes: "key=value; key=value".
+      std::istringstream attrs(parts[3]);
+      std::string kv;
+      while (std::getline(attrs, kv, ';')) {
+        const size_t b = kv.find_first_not_of(' ');
+        if (b == std::string::npos) continue;
+        kv = kv.substr(b);
+        const size_t eq = kv.find('=');
+        REQUIRE_MESSAGE(eq != std::string::npos, kv);
+        CHECK_MESSAGE(Attribute(*t, kv.substr(0, eq)) == kv.substr(eq + 1), spec << "\n" << context);
+      }
+    }
+    for (const std::string& spec : c.must_not) {
+      const auto parts = SplitBars(spec);
+      REQUIRE(parts.size() >= 3);
+      CHECK_MESSAGE(FindTriple(triples, parts[0], parts[1], parts[2]) == nullptr, "unexpected " << spec << "\n"
+                                                                                                << context);
+    }
+  }
 }
 
 }  // namespace newsgraph
