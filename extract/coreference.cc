@@ -333,16 +333,18 @@ class Resolver {
   }
 
   // He/she: among the people named in this sentence before the pronoun and
-  // in the two sentences before, the one the article names most often (its
-  // protagonist), the nearest on a tie.
+  // in the two sentences before, and the article's protagonist if already
+  // named, the one the article names most often, the nearest on a tie.
   int PersonAntecedent(size_t sentence, uint32_t before, int want) const {
     int best = -1;
     size_t best_count = 0;
     uint32_t best_position = 0;
     const size_t first = sentence >= 2 ? sentence - 2 : 0;
+    const int protagonist = Protagonist();
     for (const Mention& m : mentions_) {
-      if (m.sentence < first || m.entity < 0 || m.anaphor) continue;
+      if (m.entity < 0 || m.anaphor) continue;
       if (m.sentence > sentence || (m.sentence == sentence && m.token_begin >= before)) break;
+      if (m.sentence < first && m.entity != protagonist) continue;
       const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
       if (!Fits(c, want, kUnknownType)) continue;
       const size_t count = c.mentions.size();
@@ -353,6 +355,28 @@ class Resolver {
       }
     }
     return best;
+  }
+
+  // The person named most often, at least three times and twice as often as
+  // any other person, or -1.
+  int Protagonist() const {
+    if (protagonist_ != -2) return protagonist_;
+    size_t best = 0;
+    size_t second = 0;
+    int who = -1;
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      if (clusters_[c].type != person_) continue;
+      const size_t n = clusters_[c].mentions.size();
+      if (n > best) {
+        second = best;
+        best = n;
+        who = static_cast<int>(c);
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    protagonist_ = best >= 3 && best >= 2 * second ? who : -1;
+    return protagonist_;
   }
 
   bool Fits(const Cluster& c, int want, TypeId described) const {
@@ -423,6 +447,7 @@ class Resolver {
   const std::vector<Sentence>& sentences_;
   std::vector<Mention>& mentions_;
   std::vector<Cluster> clusters_;
+  mutable int protagonist_ = -2;  // -2: not computed yet
   TypeId person_ = kUnknownType;
   TypeId place_ = kUnknownType;
 };
