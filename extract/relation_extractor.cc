@@ -46,6 +46,7 @@ class Extractor {
     const auto& entities = *doc_.entities;
     types_.clear();
     for (const Entity& e : entities) types_.push_back(e.type);
+    TypeByContext();
     // Pass one may type untyped names through {subj?}/{obj?} slots; then pass
     // two runs with those types, so every pattern sees them.
     for (int pass = 0; pass < 2; ++pass) {
@@ -101,48 +102,77 @@ class Extractor {
     return best_count >= 3 && best_count > second && 2 * best_count >= total ? best : -1;
   }
 
-  void MatchAllSentences() {
-    const auto& sentences = *doc_.sentences;
-    const auto& mentions = *doc_.mentions;
-    size_t m = 0;
+  // Runs the schema's typing patterns: an untyped name in a telling context
+  // ("startup OmniAI", "X, an analyst at") takes that type everywhere.
+  void TypeByContext() {
+    if (schema_.typing.empty()) return;
     std::vector<MatchItem> items;
     std::vector<PatternMatch> matches;
-    for (size_t s = 0; s < sentences.size(); ++s) {
-      const Sentence& sent = sentences[s];
-      items.clear();
-      int typed_entities = 0;
-      bool sentence_has_org = false;
-      while (m < mentions.size() && mentions[m].token_begin < sent.token_begin) ++m;
-      size_t mm = m;
-      for (uint32_t i = sent.token_begin; i < sent.token_end;) {
-        MatchItem item;
-        if (mm < mentions.size() && mentions[mm].token_begin == i) {
-          const Mention& men = mentions[mm];
-          item.entity = men.entity;
-          item.type = men.entity >= 0 ? types_[static_cast<size_t>(men.entity)] : kUnknownType;
-          item.token_begin = men.token_begin;
-          item.token_end = std::min(men.token_end, sent.token_end);
-          item.anaphor = men.anaphor;
-          // An untyped one-word name still reads as its word to literals ("GPUs").
-          if (item.type == kUnknownType && men.token_end == men.token_begin + 1) {
-            item.word = (*doc_.tokens)[men.token_begin].word;
+    for (const Sentence& sent : *doc_.sentences) {
+      BuildItems(sent, &items);
+      bool untyped = false;
+      for (const MatchItem& item : items) untyped = untyped || (item.entity >= 0 && item.type == kUnknownType);
+      if (!untyped) continue;
+      for (const auto& [type, rp] : schema_.typing) {
+        matches.clear();
+        rp.pattern.Match(items, &matches);
+        for (const PatternMatch& m : matches) {
+          if (Hedged(items, m)) continue;
+          for (uint32_t si : m.subjects) {
+            const int32_t e = items[si].entity;
+            if (e < 0 || types_[static_cast<size_t>(e)] != kUnknownType) continue;
+            if (InferType(e, 1ULL << type) != kUnknownType) types_[static_cast<size_t>(e)] = type;
           }
-          if (item.type != kUnknownType && men.entity >= 0) ++typed_entities;
-          // Topic patterns need a sentence that names no other organisation, product or
-          // untyped name (an untyped name may well be the organisation meant).
-          if (item.type == kUnknownType || (schema_.type_names[static_cast<size_t>(item.type)] != "Person" &&
-                                            schema_.type_names[static_cast<size_t>(item.type)] != "Place")) {
-            sentence_has_org = true;
-          }
-          ++mm;
-        } else {
-          const Token& t = (*doc_.tokens)[i];
-          item.word = t.word;
-          item.token_begin = i;
-          item.token_end = i + 1;
         }
-        i = item.token_end;
-        items.push_back(item);
+      }
+    }
+  }
+
+  // The matcher's view of one sentence: tokens, with each mention as one item.
+  void BuildItems(const Sentence& sent, std::vector<MatchItem>* items) const {
+    items->clear();
+    const auto& mentions = *doc_.mentions;
+    auto it = std::lower_bound(mentions.begin(), mentions.end(), sent.token_begin,
+                               [](const Mention& m, uint32_t t) { return m.token_begin < t; });
+    for (uint32_t i = sent.token_begin; i < sent.token_end;) {
+      MatchItem item;
+      if (it != mentions.end() && it->token_begin == i) {
+        const Mention& men = *it;
+        item.entity = men.entity;
+        item.type = men.entity >= 0 ? types_[static_cast<size_t>(men.entity)] : kUnknownType;
+        item.token_begin = men.token_begin;
+        item.token_end = std::min(men.token_end, sent.token_end);
+        item.anaphor = men.anaphor;
+        // An untyped one-word name still reads as its word to literals ("GPUs").
+        if (item.type == kUnknownType && men.token_end == men.token_begin + 1) {
+          item.word = (*doc_.tokens)[men.token_begin].word;
+        }
+        ++it;
+      } else {
+        const Token& t = (*doc_.tokens)[i];
+        item.word = t.word;
+        item.token_begin = i;
+        item.token_end = i + 1;
+      }
+      i = item.token_end;
+      items->push_back(item);
+    }
+  }
+
+  void MatchAllSentences() {
+    std::vector<MatchItem> items;
+    std::vector<PatternMatch> matches;
+    for (const Sentence& sent : *doc_.sentences) {
+      BuildItems(sent, &items);
+      // Topic patterns need a sentence that names no other organisation, product or
+      // untyped name (an untyped name may well be the organisation meant).
+      bool sentence_has_org = false;
+      for (const MatchItem& item : items) {
+        if (item.entity < 0) continue;
+        if (item.type == kUnknownType || (schema_.type_names[static_cast<size_t>(item.type)] != "Person" &&
+                                          schema_.type_names[static_cast<size_t>(item.type)] != "Place")) {
+          sentence_has_org = true;
+        }
       }
       if (items.size() < 2) continue;
       for (const Relation& rel : schema_.relations) {
@@ -161,7 +191,6 @@ class Extractor {
           for (const PatternMatch& match : matches) AddMatch(rel, rp, sent, items, match, topic_);
         }
       }
-      (void)typed_entities;
     }
   }
 

@@ -46,7 +46,7 @@ class SchemaLoader {
     }
     if (!root.IsMap()) Fail(root, "the schema must be a YAML mapping");
     digest_ = Fnv1a(text_);
-    CheckKeys(root, {"version", "types", "lists", "macros", "recognizer", "hedges", "negations",
+    CheckKeys(root, {"version", "types", "lists", "macros", "recognizer", "typing", "hedges", "negations",
                      "hedge_window", "relations"});
     if (root["version"] && Int(root["version"]) != 1) Fail(root["version"], "unsupported schema version");
     LoadTypes(Required(root, "types"));
@@ -65,6 +65,7 @@ class SchemaLoader {
       }
     }
     if (root["hedge_window"]) schema_->hedge_window = Int(root["hedge_window"]);
+    if (root["typing"]) LoadTyping(root["typing"]);
     LoadRelations(Required(root, "relations"));
     schema_->digest = Hex(digest_);
     return schema;
@@ -396,6 +397,20 @@ class SchemaLoader {
       out.push_back(std::move(rp));
     }
     return out;
+  }
+
+  void LoadTyping(const YAML::Node& typing) {
+    if (!typing.IsMap()) Fail(typing, "'typing' must map type names to patterns");
+    for (const auto& kv : typing) {
+      const TypeId type = Type(kv.first);
+      PatternContext ctx;
+      ctx.vocabulary = &schema_->vocabulary;
+      ctx.lists = &schema_->lists;
+      ctx.type_names = &schema_->type_names;
+      ctx.subject_types = 1ULL << type;
+      ctx.requires_object = false;
+      for (RelationPattern& rp : LoadPatterns(kv.second, ctx)) schema_->typing.emplace_back(type, std::move(rp));
+    }
   }
 
   void LoadRelations(const YAML::Node& relations) {

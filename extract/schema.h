@@ -106,6 +106,9 @@ class Schema {
   std::vector<std::vector<std::string>> negations;
   // How many tokens before a match are searched for hedges and negations.
   int hedge_window = 4;
+  // Context patterns that type an untyped name, written as its {subj?} slot:
+  // each (type, pattern) types the names it matches for the whole document.
+  std::vector<std::pair<TypeId, RelationPattern>> typing;
   // Named pattern fragments, written @name inside patterns.
   std::map<std::string, std::string> macros;
   // Every lower-case word the patterns and lists mention.
