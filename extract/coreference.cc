@@ -318,7 +318,7 @@ class Resolver {
   }
 
   int Antecedent(size_t sentence, uint32_t before, int want, TypeId described) const {
-    if (want == 1 || want == 2) return PersonAntecedent(sentence, before, want);
+    if (want == 1 || want == 2 || want == 4) return SalientAntecedent(sentence, before, want, described);
     for (size_t back = 0; back <= 2 && back <= sentence; ++back) {
       const size_t s = sentence - back;
       for (const Mention& m : mentions_) {
@@ -332,10 +332,11 @@ class Resolver {
     return -1;
   }
 
-  // He/she: among the people named in this sentence before the pronoun and
-  // in the two sentences before, and the article's protagonist if already
-  // named, the one the article names most often, the nearest on a tie.
-  int PersonAntecedent(size_t sentence, uint32_t before, int want) const {
+  // He/she and "the company": among the entities of the right kind named in
+  // this sentence before the anaphor and in the two sentences before, and
+  // the article's protagonist if already named, the one the article names
+  // most often, the nearest on a tie.
+  int SalientAntecedent(size_t sentence, uint32_t before, int want, TypeId described) const {
     int best = -1;
     size_t best_count = 0;
     uint32_t best_position = 0;
@@ -346,7 +347,7 @@ class Resolver {
       if (m.sentence > sentence || (m.sentence == sentence && m.token_begin >= before)) break;
       if (m.sentence < first && m.entity != protagonist) continue;
       const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
-      if (!Fits(c, want, kUnknownType)) continue;
+      if (!Fits(c, want, described)) continue;
       const size_t count = c.mentions.size();
       if (count > best_count || (count == best_count && m.token_begin > best_position)) {
         best = m.entity;

@@ -351,6 +351,10 @@ class Recognizer {
                !(lex_.given_names.count(first) && e - b >= 2)) {
       c.type = facility_;
       c.evidence = TypeEvidence::kStrong;
+    } else if (e - b >= 2 && facility_ != kUnknownType && lex_.facility_heads.count(last) && !IsOrgHead(last)) {
+      // A capitalised head word inside the name: "Indiana Harbor Works", "Hoover Dam".
+      c.type = facility_;
+      c.evidence = TypeEvidence::kStrong;
     } else if (e - b >= 2 && IsOrgHead(last)) {
       c.type = lex_.org_suffixes.at(last);
       c.evidence = TypeEvidence::kStrong;
