@@ -467,21 +467,35 @@ class PatternCompiler {
         return e;
       };
       if (!coordinated) return entity();
-      // {x+}: X ((, | and | or | & | , and | , or) X)*
+      // {x+}: X ((, X)* ,? (and | or | & | as well as) X)? -- a comma list must
+      // close with a conjunction, so "with A, B which ..." stays one entity.
       auto seq = MakeNode(Node::kSeq);
       seq->children.push_back(entity());
-      auto glue = MakeNode(Node::kAlt);
-      for (const char* g : {",", "and", "or", "&", ", and", ", or", "as well as"}) {
-        glue->children.push_back(SequenceNode(LiteralTokens(g)));
+      auto tail = MakeNode(Node::kSeq);
+      auto commas = MakeNode(Node::kRepeat);
+      commas->min = 0;
+      commas->max = kMaxSlotEntities - 2;
+      auto comma_item = MakeNode(Node::kSeq);
+      comma_item->children.push_back(SequenceNode(LiteralTokens(",")));
+      comma_item->children.push_back(entity());
+      commas->children.push_back(std::move(comma_item));
+      tail->children.push_back(std::move(commas));
+      auto optional_comma = MakeNode(Node::kRepeat);
+      optional_comma->min = 0;
+      optional_comma->max = 1;
+      optional_comma->children.push_back(SequenceNode(LiteralTokens(",")));
+      tail->children.push_back(std::move(optional_comma));
+      auto conjunction = MakeNode(Node::kAlt);
+      for (const char* g : {"and", "or", "&", "as well as", "and also"}) {
+        conjunction->children.push_back(SequenceNode(LiteralTokens(g)));
       }
-      auto more = MakeNode(Node::kSeq);
-      more->children.push_back(std::move(glue));
-      more->children.push_back(entity());
-      auto rep = MakeNode(Node::kRepeat);
-      rep->min = 0;
-      rep->max = kMaxSlotEntities - 1;
-      rep->children.push_back(std::move(more));
-      seq->children.push_back(std::move(rep));
+      tail->children.push_back(std::move(conjunction));
+      tail->children.push_back(entity());
+      auto optional_tail = MakeNode(Node::kRepeat);
+      optional_tail->min = 0;
+      optional_tail->max = 1;
+      optional_tail->children.push_back(std::move(tail));
+      seq->children.push_back(std::move(optional_tail));
       return seq;
     }
     if (coordinated || untyped) Fail("only {subj} and {obj} take '+' or '?'", start);
