@@ -201,8 +201,13 @@ class Recognizer {
         j += 2;
         continue;
       }
-      // A short number after a name: Colossus 1, PlayStation 2, Windows 95.
-      if (t.Has(kNumber) && t.lower.size() <= 4 && NumberJoinsName(i, j, limit)) {
+      // A short number after a name: Colossus 1, PlayStation 2, Windows 95, and
+      // model versions followed by more capitals: Gemini 1.5 Pro, Llama 3 70B.
+      if (t.Has(kNumber) && t.lower.size() <= 6 &&
+          (NumberJoinsName(i, j, limit) ||
+           (j + 1 < limit && (IsNameToken(tokens_[j + 1]) || tokens_[j + 1].Has(kNumber)) &&
+            !tokens_[j + 1].Has(kNewlineBefore) && tokens_[j + 1].lower.size() <= 8 &&
+            !lex_.common_words.count(tokens_[j + 1].lower)))) {
         ++j;
         continue;
       }
@@ -332,6 +337,11 @@ class Recognizer {
         }
       }
     }
+    // "US-German": a hyphenated compound of places and nationalities is several places.
+    if (e - b >= 3 && place_ != kUnknownType && IsPlaceCompound(b, e)) {
+      for (uint32_t k = b; k < e; k += 2) TypeCandidate(k, k + 1, false, out);
+      return;
+    }
     TypeId type = kUnknownType;
     const uint32_t gaz = GazetteerMatch(b, e, &type);
     Candidate c;
@@ -372,6 +382,21 @@ class Recognizer {
       c.type = kUnknownType;
     }
     out->push_back(c);
+  }
+
+  bool IsPlaceCompound(uint32_t b, uint32_t e) const {
+    if ((e - b) % 2 == 0) return false;
+    for (uint32_t k = b; k < e; ++k) {
+      if ((k - b) % 2 == 1) {
+        if (tokens_[k].lower != "-" || tokens_[k].Has(kSpaceBefore)) return false;
+        continue;
+      }
+      const std::string word = Key(k, k + 1);
+      TypeId type = kUnknownType;
+      const bool place = GazetteerMatch(k, k + 1, &type) == k + 1 && type == place_;
+      if (!place && !lex_.nationalities.count(word)) return false;
+    }
+    return true;
   }
 
   bool AllWords(uint32_t b, uint32_t e) const {
