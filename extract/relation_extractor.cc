@@ -246,10 +246,13 @@ class Extractor {
     return first;
   }
 
-  bool Hedged(const std::vector<MatchItem>& items, const PatternMatch& match) const {
-    const size_t from = match.begin > static_cast<uint32_t>(schema_.hedge_window)
-                            ? match.begin - static_cast<uint32_t>(schema_.hedge_window)
-                            : 0;
+  // Hedges and negations count inside the match, and for events (an
+  // announced move, a deal) also in the few tokens before it: "denied it
+  // would buy". A state ("X, a London-based firm") is not hedged by a verb
+  // that precedes it.
+  bool Hedged(const std::vector<MatchItem>& items, const PatternMatch& match, bool event = true) const {
+    const uint32_t window = event ? static_cast<uint32_t>(schema_.hedge_window) : 0;
+    const size_t from = match.begin > window ? match.begin - window : 0;
     for (size_t k = from; k < match.end; ++k) {
       for (const auto& phrase : hedges_) {
         if (PhraseAt(items, k, phrase)) return true;
@@ -286,7 +289,7 @@ class Extractor {
 
   void AddMatch(const Relation& rel, const RelationPattern& rp, const Sentence& sent,
                 const std::vector<MatchItem>& items, const PatternMatch& match, int32_t topic) {
-    if (Hedged(items, match)) return;
+    if (Hedged(items, match, rel.event)) return;
     const auto& names = rp.pattern.capture_names();
     std::string role;
     for (size_t c = 0; c < names.size(); ++c) {
