@@ -286,7 +286,7 @@ class Recognizer {
         cut = !glued && (IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific);
         // After a given name or an initial, a common word is a surname: "Theresa May", "Paul R. Low".
         if (cut && !is_honorific && i > start && !IsTitleWord(t.lower) &&
-            (lex_.given_names.count(tokens_[start].lower) ||
+            ((i == start + 1 && lex_.given_names.count(tokens_[start].lower)) ||
              (tokens_[i - 1].Has(kAbbreviation) && tokens_[i - 1].lower.size() == 1))) {
           cut = false;
         }
