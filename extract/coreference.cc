@@ -280,6 +280,20 @@ class Resolver {
           }
         }
         if (want == 0) continue;
+        // "X told the SEC it has acquired": "it" right after the addressee of a
+        // verb of saying is the speaker, whom this rule cannot see; leave it.
+        if (t.lower == "it" && next_mention > 0 && mentions_[next_mention - 1].token_end == i) {
+          const Mention& before = mentions_[next_mention - 1];
+          uint32_t k = before.token_begin;
+          if (k > 0 && tokens_[k - 1].lower == "the") --k;
+          if (k > 0) {
+            const std::string& verb = tokens_[k - 1].lower;
+            if (verb == "told" || verb == "tells" || verb == "tell" || verb == "informed" || verb == "notified" ||
+                verb == "assured" || verb == "warned" || verb == "asked" || verb == "advised") {
+              continue;
+            }
+          }
+        }
         // A possessive before a name belongs to the phrase, not to the fact: in
         // "its Jaymar-Ruby subsidiary" the organisation is Jaymar-Ruby.
         if ((t.lower == "its" || t.lower == "his" || t.lower == "her" || t.lower == "their") &&
