@@ -446,14 +446,27 @@ class Resolver {
     return entities;
   }
 
-  // The fullest form: most words, then longest, then earliest; adjectives last.
+  // The fullest form: most words, then longest, then written in mixed case
+  // (not a capitals headline), then earliest; adjectives last.
   static bool Better(const Mention& a, const Mention& b) {
     if (a.place.empty() != b.place.empty()) return a.place.empty();
+    const bool a_caps = IsAllCaps(a.text);
+    const bool b_caps = IsAllCaps(b.text);
     const int wa = WordCount(a.text);
     const int wb = WordCount(b.text);
     if (wa != wb) return wa > wb;
     if (a.text.size() != b.text.size()) return a.text.size() > b.text.size();
+    if (a_caps != b_caps) return !a_caps;
     return a.token_begin < b.token_begin;
+  }
+
+  static bool IsAllCaps(const std::string& s) {
+    int letters = 0;
+    for (char c : s) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') ++letters;
+    }
+    return letters > 3;
   }
 
   const Schema& schema_;

@@ -41,6 +41,7 @@ class Recognizer {
   Recognizer(const Schema& schema, const NormalizedText& text, const std::vector<Token>& tokens,
              const std::vector<Sentence>& sentences)
       : schema_(schema), lex_(schema.lexicon), text_(text), tokens_(tokens), sentences_(sentences) {
+    wrapped_ = IsHardWrapped(text);
     person_ = schema.FindType("Person");
     place_ = schema.FindType("Place");
     facility_ = schema.FindType("Facility");
@@ -182,7 +183,8 @@ class Recognizer {
     uint32_t j = i + 1;
     while (j < limit) {
       const Token& t = tokens_[j];
-      if (IsNameToken(t) && !t.Has(kNewlineBefore)) {
+      // In wire copy a line break may fall inside a name ("<Valhi\nInc>").
+      if (IsNameToken(t) && (!t.Has(kNewlineBefore) || (wrapped_ && !t.Has(kParagraphBefore)))) {
         ++j;
         continue;
       }
@@ -374,6 +376,11 @@ class Recognizer {
     } else if (after_honorific || PrecededByHonorific(b)) {
       c.type = person_;
       c.evidence = TypeEvidence::kStrong;
+    } else if (e - b >= 2 && e - b <= 5 && tokens_[b].Has(kAbbreviation) && first.size() == 1 &&
+               AllWords(b, e) && !IsOrgHead(last)) {
+      // An initial before capitalised words: "J. Paul Sticht", "F. Ross Johnson".
+      c.type = person_;
+      c.evidence = TypeEvidence::kStrong;
     } else if (e - b >= 2 && e - b <= 4 && lex_.given_names.count(first) && AllWords(b, e)) {
       c.type = person_;
       c.evidence = lex_.ambiguous_given_names.count(first) ? TypeEvidence::kWeak : TypeEvidence::kStrong;
@@ -500,6 +507,7 @@ class Recognizer {
   const NormalizedText& text_;
   const std::vector<Token>& tokens_;
   const std::vector<Sentence>& sentences_;
+  bool wrapped_ = false;
   TypeId person_ = kUnknownType;
   TypeId place_ = kUnknownType;
   TypeId facility_ = kUnknownType;

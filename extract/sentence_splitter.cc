@@ -31,8 +31,8 @@ bool IsCloser(const Token& t) {
   return t.lower == "\"" || t.lower == "'" || t.lower == ")" || t.lower == "]";
 }
 
-// A text is hard-wrapped (wire copy) when no line is long; there a single line
-// break is layout, elsewhere it separates headings and list items.
+}  // namespace
+
 bool IsHardWrapped(const NormalizedText& text) {
   size_t line = 0;
   for (char c : text.text) {
@@ -44,8 +44,6 @@ bool IsHardWrapped(const NormalizedText& text) {
   }
   return true;
 }
-
-}  // namespace
 
 std::vector<Sentence> SplitSentences(const NormalizedText& text, const std::vector<Token>& tokens,
                                      uint32_t max_tokens) {

@@ -22,6 +22,10 @@ struct Sentence {
   uint32_t end = 0;
 };
 
+// Returns true when `text` is hard-wrapped wire copy (no line longer than
+// 100 bytes): there a single line break is layout, not structure.
+bool IsHardWrapped(const NormalizedText& text);
+
 // Splits the tokens of `text` into sentences. Every token belongs to exactly
 // one sentence; a sentence has at least one token. Sentences longer than
 // `max_tokens` are cut so that later stages see bounded input.

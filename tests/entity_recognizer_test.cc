@@ -68,4 +68,15 @@ TEST_CASE("title-case headlines only keep names the body or the gazetteer knows"
   CHECK_FALSE(Has(m, "Research Push=?"));
 }
 
+TEST_CASE("in hard-wrapped wire copy a line break may fall inside a name") {
+  const auto m = Mentions("Simmons is president and chief executive officer of <Valhi\nInc>, which owns 51 pct\nof NL "
+                          "Industries.\n    NL said so.");
+  CHECK(Has(m, "Valhi Inc=Company"));
+}
+
+TEST_CASE("a name opened by an initial is a person") {
+  const auto m = Mentions("The board elected F. Ross Johnson as chairman.");
+  CHECK(Has(m, "F. Ross Johnson=Person"));
+}
+
 }  // namespace newsgraph
