@@ -286,6 +286,13 @@ class Recognizer {
         const bool glued = i > b && !t.Has(kSpaceBefore);
         is_honorific = !glued && lex_.honorifics.count(t.lower) > 0;
         cut = !glued && (IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific);
+        // A common word that is also a given name, before a capitalised word
+        // that is not common, starts a name: "Jan Leike", "Will Smith".
+        if (cut && !is_honorific && !IsTitleWord(t.lower) && lex_.given_names.count(t.lower) && i + 1 < e &&
+            IsNameToken(tokens_[i + 1]) && !lex_.common_words.count(tokens_[i + 1].lower) &&
+            !lex_.honorifics.count(tokens_[i + 1].lower)) {
+          cut = false;
+        }
         // After a given name or an initial, a common word is a surname: "Theresa May", "Paul R. Low".
         if (cut && !is_honorific && i > start && !IsTitleWord(t.lower) &&
             ((i == start + 1 && lex_.given_names.count(tokens_[start].lower)) ||
