@@ -401,6 +401,7 @@ class Extractor {
     t.role = role;
     t.status = status;
     t.pattern = rp.location;
+    t.published = doc_.document->date;
     index_.emplace(key, facts_.size());
     facts_.push_back(std::move(t));
   }

@@ -41,6 +41,7 @@ struct Triple {
   std::string role;    // works_for role, or ""
   std::string status;  // "current", "former" or ""
   std::string pattern; // "schema.yaml:123", the pattern that fired
+  std::string published;  // the article's date (ISO), or 
   // Further sentences of the same document stating the same fact.
   std::vector<Evidence> evidence;
 };

@@ -87,6 +87,7 @@ std::string TripleToJson(const Triple& t) {
   if (!t.role.empty()) Key(w, "role", t.role);
   if (!t.status.empty()) Key(w, "status", t.status);
   if (!t.pattern.empty()) Key(w, "pattern", t.pattern);
+  if (!t.published.empty()) Key(w, "published", t.published);
   StringArray(w, "subject_aliases", t.subject_aliases);
   StringArray(w, "object_aliases", t.object_aliases);
   w.Key("evidence");
@@ -138,6 +139,7 @@ Triple TripleFromJson(const std::string& json, const std::string& file, int line
   t.role = GetString(d, "role", false, file, line);
   t.status = GetString(d, "status", false, file, line);
   t.pattern = GetString(d, "pattern", false, file, line);
+  t.published = GetString(d, "published", false, file, line);
   t.subject_aliases = GetStrings(d, "subject_aliases", file, line);
   t.object_aliases = GetStrings(d, "object_aliases", file, line);
   if (auto it = d.FindMember("evidence"); it != d.MemberEnd()) {

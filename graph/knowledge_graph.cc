@@ -14,29 +14,20 @@ namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, GraphNode, GraphEdge>;
 
-// Counts by document: a name or type used by more documents wins.
+// Votes by document: a value more documents give wins, then the longer one.
 using Votes = std::map<std::string, std::set<std::string>>;
 
 std::string Winner(const Votes& votes) {
   std::string best;
   size_t best_count = 0;
   for (const auto& [value, docs] : votes) {
-    const bool better = docs.size() > best_count ||
-                        (docs.size() == best_count && value.size() > best.size());
-    if (better) {
+    if (docs.size() > best_count || (docs.size() == best_count && value.size() > best.size())) {
       best = value;
       best_count = docs.size();
     }
   }
   return best;
 }
-
-struct NodeAccumulator {
-  Votes names;
-  Votes types;
-  std::set<std::string> aliases;
-  std::set<std::string> documents;
-};
 
 struct EdgeAccumulator {
   std::string source;
@@ -50,112 +41,18 @@ struct EdgeAccumulator {
 // Rounds away floating-point noise of the noisy-OR, keeping every meaningful digit.
 double RoundNoise(double v) { return std::round(v * 1e12) / 1e12; }
 
-}  // namespace
-
-struct KnowledgeGraph::Impl {
-  std::set<std::string> symmetric;
-  std::map<std::string, NodeAccumulator> nodes;
-  std::map<std::string, EdgeAccumulator> edges;
-  mutable bool dirty = true;
-  mutable Graph graph;
-  mutable std::map<std::string, Graph::vertex_descriptor> by_id;
-
-  std::string AddNode(const std::string& name, const std::string& type, const std::vector<std::string>& aliases,
-                      const std::string& doc) {
-    const std::string id = NodeId(name, type);
-    NodeAccumulator& n = nodes[id];
-    n.names[name].insert(doc);
-    n.types[type].insert(doc);
-    n.aliases.insert(aliases.begin(), aliases.end());
-    n.documents.insert(doc);
-    return id;
-  }
-
-  void Build() const {
-    if (!dirty) return;
-    graph = Graph();
-    by_id.clear();
-    for (const auto& [id, acc] : nodes) {
-      GraphNode node;
-      node.id = id;
-      node.name = Winner(acc.names);
-      node.type = Winner(acc.types);
-      std::set<std::string> aliases = acc.aliases;
-      for (const auto& [name, docs] : acc.names) aliases.insert(name);
-      aliases.erase(node.name);
-      node.aliases.assign(aliases.begin(), aliases.end());
-      node.documents.assign(acc.documents.begin(), acc.documents.end());
-      by_id[id] = boost::add_vertex(node, graph);
-    }
-    for (const auto& [id, acc] : edges) {
-      GraphEdge edge;
-      edge.id = id;
-      edge.source = acc.source;
-      edge.target = acc.target;
-      edge.predicate = acc.predicate;
-      double miss = 1.0;
-      std::map<std::string, std::set<std::string>> roles;
-      for (const auto& [doc, s] : acc.support) {
-        edge.support.push_back(s);
-        miss *= 1.0 - std::min(1.0, std::max(0.0, s.confidence));
-        if (!s.date.empty() && (edge.date.empty() || s.date < edge.date)) edge.date = s.date;
-        if (edge.amount.empty()) edge.amount = s.amount;
-        if (!s.role.empty()) roles[s.role].insert(doc);
-        if (s.status == "former" || (edge.status.empty() && !s.status.empty())) edge.status = s.status;
-      }
-      edge.role = Winner(roles);
-      edge.confidence = RoundNoise(1.0 - miss);
-      edge.evidence = acc.evidence;
-      std::sort(edge.evidence.begin(), edge.evidence.end(), [](const Evidence& a, const Evidence& b) {
-        return std::tie(a.doc, a.start, a.end) < std::tie(b.doc, b.start, b.end);
-      });
-      boost::add_edge(by_id.at(acc.source), by_id.at(acc.target), edge, graph);
-    }
-    dirty = false;
-  }
-};
-
-KnowledgeGraph::KnowledgeGraph(std::set<std::string> symmetric) : impl_(std::make_unique<Impl>()) {
-  impl_->symmetric = std::move(symmetric);
-}
-KnowledgeGraph::~KnowledgeGraph() = default;
-KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
-KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
-
-std::string KnowledgeGraph::TypeClass(const std::string& type) {
-  return type == "Company" || type == "Organization" ? "org" : ToLower(type);
-}
-
-std::string KnowledgeGraph::NodeId(const std::string& name, const std::string& type) {
-  std::string key = NormalizeName(name);
-  if (key.empty()) key = name;
-  for (char& c : key) {
-    if (c == ' ') c = '_';
-  }
-  return TypeClass(type) + ":" + key;
-}
-
-void KnowledgeGraph::AddTriple(const Triple& t) {
-  Impl& g = *impl_;
-  g.dirty = true;
-  std::string s = g.AddNode(t.subject, t.subject_type, t.subject_aliases, t.doc);
-  std::string o = g.AddNode(t.object, t.object_type, t.object_aliases, t.doc);
-  if (g.symmetric.count(t.predicate) && o < s) std::swap(s, o);
-  const std::string id = s + "|" + t.predicate + "|" + o;
-  EdgeAccumulator& e = g.edges[id];
-  e.source = s;
-  e.target = o;
-  e.predicate = t.predicate;
+void AddSupport(EdgeAccumulator& e, const Triple& t) {
   DocumentSupport& support = e.support[t.doc];
   support.doc = t.doc;
-  if (t.confidence >= support.confidence) {
-    support.confidence = t.confidence;
-  }
+  support.confidence = std::max(support.confidence, t.confidence);
   if (support.date.empty()) support.date = t.date;
   if (support.amount.empty()) support.amount = t.amount;
-  if (support.role.empty()) support.role = t.role;
-  if (support.status.empty() || t.status == "former") support.status = t.status.empty() ? support.status : t.status;
-  auto add_evidence = [&](const Evidence& ev) {
+  if (t.role.size() > support.role.size()) support.role = t.role;
+  if (support.status.empty() || t.status == "former") {
+    if (!t.status.empty()) support.status = t.status;
+  }
+  if (support.published.empty()) support.published = t.published;
+  auto add = [&](const Evidence& ev) {
     if (e.seen_evidence.emplace(ev.doc, ev.start, ev.end).second) e.evidence.push_back(ev);
   };
   Evidence first;
@@ -165,15 +62,169 @@ void KnowledgeGraph::AddTriple(const Triple& t) {
   first.end = t.end;
   first.confidence = t.confidence;
   first.pattern = t.pattern;
-  add_evidence(first);
+  add(first);
   for (Evidence ev : t.evidence) {
     ev.doc = t.doc;
-    add_evidence(ev);
+    add(ev);
   }
 }
 
-size_t KnowledgeGraph::node_count() const { return impl_->nodes.size(); }
-size_t KnowledgeGraph::edge_count() const { return impl_->edges.size(); }
+GraphEdge FinishEdge(const std::string& id, const EdgeAccumulator& acc) {
+  GraphEdge edge;
+  edge.id = id;
+  edge.source = acc.source;
+  edge.target = acc.target;
+  edge.predicate = acc.predicate;
+  double miss = 1.0;
+  Votes roles;
+  for (const auto& [doc, s] : acc.support) {
+    edge.support.push_back(s);
+    miss *= 1.0 - std::min(1.0, std::max(0.0, s.confidence));
+    if (!s.date.empty() && (edge.date.empty() || s.date < edge.date)) edge.date = s.date;
+    if (edge.amount.empty()) edge.amount = s.amount;
+    if (!s.role.empty()) roles[s.role].insert(doc);
+    if (s.status == "former" || (edge.status.empty() && !s.status.empty())) edge.status = s.status;
+    const std::string& when = !s.published.empty() ? s.published : s.date;
+    if (!when.empty()) {
+      if (edge.first_reported.empty() || when < edge.first_reported) edge.first_reported = when;
+      if (edge.last_reported.empty() || when > edge.last_reported) edge.last_reported = when;
+    }
+  }
+  edge.role = Winner(roles);
+  edge.confidence = RoundNoise(1.0 - miss);
+  edge.evidence = acc.evidence;
+  std::sort(edge.evidence.begin(), edge.evidence.end(), [](const Evidence& a, const Evidence& b) {
+    return std::tie(a.doc, a.start, a.end, a.pattern) < std::tie(b.doc, b.start, b.end, b.pattern);
+  });
+  return edge;
+}
+
+}  // namespace
+
+struct KnowledgeGraph::Impl {
+  std::set<std::string> symmetric;
+  std::map<std::string, std::set<std::string>> nicknames;
+  std::vector<Triple> triples;
+  // A filtered graph is given its nodes and edges directly.
+  bool direct = false;
+  std::vector<GraphNode> direct_nodes;
+  std::vector<GraphEdge> direct_edges;
+  mutable bool dirty = true;
+  mutable Graph graph;
+  mutable std::map<std::string, Graph::vertex_descriptor> by_id;
+
+  void Insert(std::vector<GraphNode> nodes, std::vector<GraphEdge> edges) const {
+    graph = Graph();
+    by_id.clear();
+    std::sort(nodes.begin(), nodes.end(), [](const GraphNode& a, const GraphNode& b) { return a.id < b.id; });
+    for (GraphNode& node : nodes) {
+      const std::string id = node.id;
+      by_id[id] = boost::add_vertex(std::move(node), graph);
+    }
+    // Out-edges keep insertion order, so sorting by (source, predicate, target)
+    // fixes the order ForEachEdge reports.
+    std::sort(edges.begin(), edges.end(), [](const GraphEdge& a, const GraphEdge& b) {
+      return std::tie(a.source, a.predicate, a.target) < std::tie(b.source, b.predicate, b.target);
+    });
+    for (GraphEdge& edge : edges) {
+      const auto s = by_id.at(edge.source);
+      const auto t = by_id.at(edge.target);
+      boost::add_edge(s, t, std::move(edge), graph);
+    }
+  }
+
+  void Build() const {
+    if (!dirty) return;
+    dirty = false;
+    if (direct) {
+      Insert(direct_nodes, direct_edges);
+      return;
+    }
+    std::vector<const Triple*> ordered;
+    for (const Triple& t : triples) ordered.push_back(&t);
+    std::sort(ordered.begin(), ordered.end(), [](const Triple* a, const Triple* b) {
+      return std::tie(a->doc, a->start, a->predicate, a->subject, a->object, a->end) <
+             std::tie(b->doc, b->start, b->predicate, b->subject, b->object, b->end);
+    });
+    EntityResolver resolver(nicknames);
+    for (const Triple* t : ordered) {
+      resolver.Add(t->doc, t->subject, t->subject_type, t->subject_aliases);
+      resolver.Add(t->doc, t->object, t->object_type, t->object_aliases);
+    }
+    resolver.Resolve();
+    const auto& entities = resolver.entities();
+    std::vector<std::set<std::string>> node_docs(entities.size());
+    std::map<std::string, EdgeAccumulator> edges;
+    for (const Triple* t : ordered) {
+      const int si = resolver.Find(t->subject, t->subject_type);
+      const int oi = resolver.Find(t->object, t->object_type);
+      if (si < 0 || oi < 0 || si == oi) continue;
+      node_docs[static_cast<size_t>(si)].insert(t->doc);
+      node_docs[static_cast<size_t>(oi)].insert(t->doc);
+      std::string s = entities[static_cast<size_t>(si)].id;
+      std::string o = entities[static_cast<size_t>(oi)].id;
+      if (symmetric.count(t->predicate) && o < s) std::swap(s, o);
+      const std::string id = s + "|" + t->predicate + "|" + o;
+      EdgeAccumulator& e = edges[id];
+      e.source = s;
+      e.target = o;
+      e.predicate = t->predicate;
+      AddSupport(e, *t);
+    }
+    std::vector<GraphNode> nodes;
+    for (size_t i = 0; i < entities.size(); ++i) {
+      if (node_docs[i].empty()) continue;  // only self-loops: nothing to show
+      GraphNode node;
+      node.id = entities[i].id;
+      node.name = entities[i].name;
+      node.type = entities[i].type;
+      node.merged = entities[i].merged;
+      for (const MergeRecord& r : node.merged) {
+        if (r.form != node.name) node.aliases.push_back(r.form);
+      }
+      node.documents.assign(node_docs[i].begin(), node_docs[i].end());
+      nodes.push_back(std::move(node));
+    }
+    std::vector<GraphEdge> edge_list;
+    for (const auto& [id, acc] : edges) edge_list.push_back(FinishEdge(id, acc));
+    Insert(std::move(nodes), std::move(edge_list));
+  }
+};
+
+KnowledgeGraph::KnowledgeGraph(std::set<std::string> symmetric, std::map<std::string, std::set<std::string>> nicknames)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->symmetric = std::move(symmetric);
+  impl_->nicknames = std::move(nicknames);
+}
+KnowledgeGraph::~KnowledgeGraph() = default;
+KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
+KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
+
+std::string KnowledgeGraph::TypeClass(const std::string& type) { return EntityResolver::TypeClass(type); }
+
+std::string KnowledgeGraph::NodeId(const std::string& name, const std::string& type) {
+  std::string key = NormalizeName(name);
+  if (key.empty()) key = ToLower(name);
+  for (char& c : key) {
+    if (c == ' ') c = '_';
+  }
+  return TypeClass(type) + ":" + key;
+}
+
+void KnowledgeGraph::AddTriple(const Triple& t) {
+  impl_->dirty = true;
+  impl_->triples.push_back(t);
+}
+
+size_t KnowledgeGraph::node_count() const {
+  impl_->Build();
+  return boost::num_vertices(impl_->graph);
+}
+
+size_t KnowledgeGraph::edge_count() const {
+  impl_->Build();
+  return boost::num_edges(impl_->graph);
+}
 
 void KnowledgeGraph::ForEachNode(const std::function<void(const GraphNode&)>& fn) const {
   impl_->Build();
@@ -182,8 +233,6 @@ void KnowledgeGraph::ForEachNode(const std::function<void(const GraphNode&)>& fn
 
 void KnowledgeGraph::ForEachEdge(const std::function<void(const GraphEdge&)>& fn) const {
   impl_->Build();
-  // Vertices are in id order and each one's out-edges in insertion order, which is
-  // (predicate, target id) order because edge ids sort that way.
   for (auto [v, vend] = boost::vertices(impl_->graph); v != vend; ++v) {
     for (auto [e, eend] = boost::out_edges(*v, impl_->graph); e != eend; ++e) fn(impl_->graph[*e]);
   }
@@ -193,6 +242,61 @@ const GraphNode* KnowledgeGraph::FindNode(const std::string& id) const {
   impl_->Build();
   auto it = impl_->by_id.find(id);
   return it == impl_->by_id.end() ? nullptr : &impl_->graph[it->second];
+}
+
+std::vector<const GraphNode*> KnowledgeGraph::FindByName(const std::string& name) const {
+  impl_->Build();
+  const std::string key = EntityResolver::CompactKey(name);
+  std::vector<const GraphNode*> out;
+  for (auto [it, end] = boost::vertices(impl_->graph); it != end; ++it) {
+    const GraphNode& node = impl_->graph[*it];
+    bool match = EntityResolver::CompactKey(node.name) == key;
+    for (const MergeRecord& r : node.merged) match = match || EntityResolver::CompactKey(r.form) == key;
+    if (match) out.push_back(&node);
+  }
+  return out;
+}
+
+KnowledgeGraph KnowledgeGraph::Filtered(const GraphFilter& filter) const {
+  impl_->Build();
+  KnowledgeGraph out(impl_->symmetric, impl_->nicknames);
+  out.impl_->direct = true;
+  std::set<std::string> used;
+  std::map<std::string, GraphNode> events;
+  ForEachEdge([&](const GraphEdge& e) {
+    if (e.confidence < filter.min_confidence || e.weight() < filter.min_support) return;
+    used.insert(e.source);
+    used.insert(e.target);
+    if (!filter.event_predicates.count(e.predicate)) {
+      out.impl_->direct_edges.push_back(e);
+      return;
+    }
+    // An event node: the fact itself, with agent and target role edges.
+    GraphNode event;
+    event.id = "event:" + e.id;
+    event.name = e.predicate;
+    event.type = "Event";
+    for (const DocumentSupport& s : e.support) event.documents.push_back(s.doc);
+    events[event.id] = event;
+    GraphEdge agent = e;
+    agent.id = event.id + "|agent";
+    agent.source = e.source;
+    agent.target = event.id;
+    agent.predicate = "agent";
+    GraphEdge target = e;
+    target.id = event.id + "|target";
+    target.source = event.id;
+    target.target = e.target;
+    target.predicate = "target";
+    out.impl_->direct_edges.push_back(std::move(agent));
+    out.impl_->direct_edges.push_back(std::move(target));
+  });
+  ForEachNode([&](const GraphNode& n) {
+    if (used.count(n.id)) out.impl_->direct_nodes.push_back(n);
+  });
+  for (auto& [id, node] : events) out.impl_->direct_nodes.push_back(std::move(node));
+  out.impl_->dirty = true;
+  return out;
 }
 
 }  // namespace newsgraph

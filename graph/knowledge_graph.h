@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "extract/triple.h"
+#include "graph/entity_resolver.h"
 
 namespace newsgraph {
 
@@ -31,6 +32,8 @@ struct GraphNode {
   std::vector<std::string> aliases;
   // The documents whose facts involve it, sorted.
   std::vector<std::string> documents;
+  // Every surface form merged into the node, with its documents and rule.
+  std::vector<MergeRecord> merged;
 };
 
 // What one document says about one fact.
@@ -41,6 +44,8 @@ struct DocumentSupport {
   std::string amount;
   std::string role;
   std::string status;
+  // The article's publication date, when known.
+  std::string published;
 };
 
 // One fact edge as exporters see it.
@@ -62,16 +67,31 @@ struct GraphEdge {
   std::string amount;
   std::string role;
   std::string status;
+  // The earliest and latest dates the fact was reported (publication dates,
+  // or the fact's own date where the article has none), "" when unknown.
+  std::string first_reported;
+  std::string last_reported;
   // The number of documents that state the fact.
   size_t weight() const { return support.size(); }
+};
+
+// What an export includes: facts with at least this confidence and support,
+// and, optionally, event facts as Event nodes with role edges.
+struct GraphFilter {
+  double min_confidence = 0;
+  size_t min_support = 1;
+  // Predicates written as Event nodes (empty: every fact is one edge).
+  std::set<std::string> event_predicates;
 };
 
 // The merged graph. Add triples in any order; the result does not depend on it.
 class KnowledgeGraph {
  public:
   // Builds an empty graph. `symmetric` names the predicates whose direction
-  // does not matter (their edges are stored with the smaller node id first).
-  explicit KnowledgeGraph(std::set<std::string> symmetric = {});
+  // does not matter (their edges are stored with the smaller node id first);
+  // `nicknames` maps lower-case nicknames to given names for resolution.
+  explicit KnowledgeGraph(std::set<std::string> symmetric = {},
+                          std::map<std::string, std::set<std::string>> nicknames = {});
   ~KnowledgeGraph();
   KnowledgeGraph(KnowledgeGraph&&) noexcept;
   KnowledgeGraph& operator=(KnowledgeGraph&&) noexcept;
@@ -90,6 +110,15 @@ class KnowledgeGraph {
 
   // Returns the node with id `id`, or nullptr.
   const GraphNode* FindNode(const std::string& id) const;
+
+  // Returns the nodes whose name or merged forms equal `name` after
+  // normalisation (case, spacing, punctuation, corporate suffixes).
+  std::vector<const GraphNode*> FindByName(const std::string& name) const;
+
+  // Returns the subgraph an export shows: facts passing `filter`, the nodes
+  // they touch, and, for the filter's event predicates, an Event node per
+  // fact with "agent" and "target" edges.
+  KnowledgeGraph Filtered(const GraphFilter& filter) const;
 
   // Returns the id a node with this name and type gets.
   static std::string NodeId(const std::string& name, const std::string& type);
