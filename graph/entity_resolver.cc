@@ -170,13 +170,18 @@ void EntityResolver::Resolve() {
   std::vector<int> cluster_of_root(static_cast<size_t>(n), -1);
   for (const auto& [root, members] : clusters) {
     ResolvedEntity e;
-    // Name: the one most documents use, then the longest, then the first in order.
+    // Name: the fullest form (most words), then the one most documents use,
+    // then the longest, then the first in order.
     size_t best_docs = 0;
+    size_t best_words = 0;
     std::map<std::string, std::set<std::string>> type_docs;
     std::map<std::string, MergeRecord> forms;
     for (int m : members) {
       const Surface& s = surfaces_[static_cast<size_t>(m)];
-      if (s.docs.size() > best_docs || (s.docs.size() == best_docs && s.name.size() > e.name.size())) {
+      const size_t words = Words(NormalizeName(s.name)).size();
+      if (words > best_words || (words == best_words && s.docs.size() > best_docs) ||
+          (words == best_words && s.docs.size() == best_docs && s.name.size() > e.name.size())) {
+        best_words = words;
         best_docs = s.docs.size();
         e.name = s.name;
       }
