@@ -73,15 +73,16 @@ int EntityResolver::Root(int i) {
   return i;
 }
 
-void EntityResolver::Union(int a, int b, const std::string& rule) {
-  a = Root(a);
-  b = Root(b);
+void EntityResolver::Union(int into, int merged, const std::string& rule) {
+  int a = Root(into);
+  int b = Root(merged);
   if (a == b) return;
+  // The merged name records the rule that brought it in.
+  if (surfaces_[static_cast<size_t>(merged)].rule == "same-name") surfaces_[static_cast<size_t>(merged)].rule = rule;
   // The smaller index (in sorted order) stays the root: the result does not
   // depend on the order in which names were added.
   if (b < a) std::swap(a, b);
   parent_[static_cast<size_t>(b)] = a;
-  if (surfaces_[static_cast<size_t>(b)].rule == "same-name") surfaces_[static_cast<size_t>(b)].rule = rule;
 }
 
 void EntityResolver::Resolve() {

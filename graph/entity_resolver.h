@@ -83,7 +83,8 @@ class EntityResolver {
   };
 
   int Root(int i);
-  void Union(int a, int b, const std::string& rule);
+  // Merges the cluster of `merged` into that of `into`, recording `rule` on `merged`.
+  void Union(int into, int merged, const std::string& rule);
 
   std::map<std::string, std::set<std::string>> nicknames_;
   std::map<std::pair<std::string, std::string>, int> index_;  // (class, name) -> surface
