@@ -10,6 +10,8 @@
 #include <set>
 
 #include "export/atomic_file.h"
+#include "extract/fingerprint.h"
+#include "graph/graph_store.h"
 #include "export/dot_writer.h"
 #include "export/graphml_writer.h"
 #include "export/json_writer.h"
@@ -37,6 +39,8 @@ constexpr const char* kUsage =
     "commands:\n"
     "  extract [--schema FILE] [-o TRIPLES.jsonl] INPUT...   find facts, one JSON line per fact\n"
     "  build   [--schema FILE] -o GRAPH [--format F] INPUT... merge facts into one graph\n"
+    "  build   --update GRAPH.ngraph [--remove DOC]... INPUT... add, replace or retract articles\n"
+    "  explain [--schema FILE] NAME GRAPH...                  an entity's aliases, facts and sources\n"
     "  eval    GOLD.jsonl TRIPLES.jsonl                       score triples against gold facts\n"
     "  mentions [--schema FILE] INPUT...                       show the entities the recogniser finds\n"
     "  help [COMMAND]                                          show help\n"
@@ -58,17 +62,35 @@ constexpr const char* kExtractHelp =
     "  -q, --quiet    no progress messages\n";
 
 constexpr const char* kBuildHelp =
-    "usage: newsgraph build [--schema FILE] -o GRAPH [--format F] [-q] INPUT...\n"
+    "usage: newsgraph build [--schema FILE] -o GRAPH [--format F] [OPTIONS] INPUT...\n"
+    "       newsgraph build --update GRAPH.ngraph [--remove DOC]... [-o EXPORT] [INPUT...]\n"
     "\n"
-    "Extracts facts from articles (and reads triples files written by extract)\n"
-    "and merges them into one graph: one node per entity, one edge per fact with\n"
-    "every source that states it.\n"
+    "Extracts facts from articles (and reads triples files written by extract and\n"
+    "native .ngraph graph files) and merges them into one graph: one node per real\n"
+    "entity across articles, one edge per fact with every source that states it.\n"
     "\n"
-    "  -o FILE         output file, written atomically; - for stdout\n"
-    "  -f, --format F  graphml, dot, json, svg, png or pdf (default: from the\n"
-    "                  extension of -o; svg/png/pdf render through Graphviz dot)\n"
-    "  --schema FILE   the schema (default: $NEWSGRAPH_SCHEMA or the bundled schema.yaml)\n"
-    "  -q, --quiet     no progress messages\n";
+    "  -o FILE              output file, written atomically; - for stdout\n"
+    "  -f, --format F       ngraph (native, updatable), graphml, dot, json, svg, png or\n"
+    "                       pdf (default: from the extension of -o; svg/png/pdf render\n"
+    "                       through Graphviz dot)\n"
+    "  --update GRAPH       a native graph to extend in place: an article already in it\n"
+    "                       with the same text changes nothing, with new text it\n"
+    "                       replaces its facts\n"
+    "  --remove DOC         retract a document's facts (repeatable; with --update)\n"
+    "  --min-confidence X   export only facts whose combined confidence is at least X\n"
+    "  --min-support N      export only facts stated by at least N documents\n"
+    "  --events nodes       write event facts (joined, left, founded, acquired, ...)\n"
+    "                       as Event nodes with agent and target edges\n"
+    "  --schema FILE        the schema (default: $NEWSGRAPH_SCHEMA or the bundled schema.yaml)\n"
+    "  -q, --quiet          no progress messages\n";
+
+constexpr const char* kExplainHelp =
+    "usage: newsgraph explain [--schema FILE] NAME GRAPH...\n"
+    "\n"
+    "Prints the node NAME resolves to (by its name or any merged form): its\n"
+    "aliases with the documents and the rule that merged each, and its facts with,\n"
+    "for each, the documents and sentences behind it. GRAPH is a native .ngraph\n"
+    "file, a triples file or articles.\n";
 
 constexpr const char* kMentionsHelp =
     "usage: newsgraph mentions [--schema FILE] INPUT...\n"
@@ -92,6 +114,11 @@ struct Options {
   std::string schema;
   std::string output;
   std::string format;
+  std::string update;
+  std::vector<std::string> remove;
+  double min_confidence = 0;
+  size_t min_support = 1;
+  bool event_nodes = false;
   bool quiet = false;
   bool help = false;
   bool show_errors = false;
@@ -101,7 +128,8 @@ struct Options {
 
 Options Parse(const std::string& command, const std::vector<std::string>& args) {
   Options o;
-  const std::set<std::string> valued = {"--schema", "-o", "--output", "-f", "--format"};
+  const std::set<std::string> valued = {"--schema",  "-o",           "--output",      "-f",      "--format",
+                                        "--update",  "--remove",     "--min-confidence", "--min-support", "--events"};
   const bool is_eval = command == "eval";
   for (size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
@@ -128,6 +156,25 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
       if (a == "--schema") o.schema = value;
       if (a == "-o" || a == "--output") o.output = value;
       if (a == "-f" || a == "--format") o.format = value;
+      if (a == "--update") o.update = value;
+      if (a == "--remove") o.remove.push_back(value);
+      if (a == "--min-confidence") {
+        char* end = nullptr;
+        o.min_confidence = std::strtod(value.c_str(), &end);
+        if (end == value.c_str() || *end || o.min_confidence < 0 || o.min_confidence > 1) {
+          throw UsageError("--min-confidence needs a number from 0 to 1, not '" + value + "'");
+        }
+      }
+      if (a == "--min-support") {
+        char* end = nullptr;
+        const long n = std::strtol(value.c_str(), &end, 10);
+        if (end == value.c_str() || *end || n < 1) throw UsageError("--min-support needs a whole number of at least 1, not '" + value + "'");
+        o.min_support = static_cast<size_t>(n);
+      }
+      if (a == "--events") {
+        if (value != "nodes" && value != "edges") throw UsageError("--events takes nodes or edges, not '" + value + "'");
+        o.event_nodes = value == "nodes";
+      }
       continue;
     }
     if ((a == "-q" || a == "--quiet") && !is_eval) {
@@ -157,12 +204,13 @@ std::string SchemaPath(const Options& o) {
 std::string FormatOf(const Options& o) {
   if (!o.format.empty()) return o.format;
   const std::string ext = std::filesystem::path(o.output).extension().string();
+  if (ext == ".ngraph") return "ngraph";
   if (ext == ".graphml" || ext == ".xml") return "graphml";
   if (ext == ".dot" || ext == ".gv") return "dot";
   if (ext == ".json") return "json";
   if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
   if (o.output == "-") throw UsageError("writing to stdout needs --format");
-  throw UsageError("cannot tell the format of '" + o.output + "'; use --format graphml|dot|json|svg|png|pdf");
+  throw UsageError("cannot tell the format of '" + o.output + "'; use --format ngraph|graphml|dot|json|svg|png|pdf");
 }
 
 // Runs Graphviz `dot` on a DOT file, writing `format` to `output`.
@@ -215,31 +263,68 @@ int Extract(const Options& o, std::ostream& err) {
   return 0;
 }
 
-int Build(const Options& o, std::ostream& err) {
-  if (o.output.empty()) throw UsageError("build needs -o GRAPH");
-  if (o.positional.empty()) throw UsageError("build needs at least one INPUT");
-  const std::string format = FormatOf(o);
-  const std::set<std::string> formats = {"graphml", "dot", "json", "svg", "png", "pdf"};
-  if (!formats.count(format)) throw UsageError("unknown format '" + format + "'");
-  const auto schema = Schema::LoadFile(SchemaPath(o));
-  const TripleExtractor extractor(schema);
+std::map<std::string, std::set<std::string>> Nicknames(const Schema& schema) {
+  std::map<std::string, std::set<std::string>> out;
+  const auto it = schema.lists.find("nicknames");
+  if (it == schema.lists.end()) return out;
+  // Each entry "nickname given" (two words) pairs a nickname with a given name, both ways.
+  for (const auto& entry : it->second) {
+    if (entry.size() != 2) continue;
+    out[entry[0]].insert(entry[1]);
+    out[entry[1]].insert(entry[0]);
+  }
+  return out;
+}
+
+KnowledgeGraph NewGraph(const Schema& schema) {
   std::set<std::string> symmetric;
-  for (const Relation& r : schema->relations) {
+  for (const Relation& r : schema.relations) {
     if (r.symmetric) symmetric.insert(r.name);
   }
-  KnowledgeGraph graph(symmetric);
-  size_t documents = 0;
-  for (const InputFile& input : ExpandInputs(o.positional)) {
+  return KnowledgeGraph(symmetric, Nicknames(schema));
+}
+
+// Reads every INPUT into `store`: articles are extracted (and fingerprinted),
+// triples files and native graphs are taken as they are. Returns counts.
+struct ReadCounts {
+  size_t added = 0;
+  size_t replaced = 0;
+  size_t unchanged = 0;
+};
+
+ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& schema, const TripleExtractor& extractor,
+                         GraphStore* store) {
+  ReadCounts counts;
+  auto count = [&](GraphStore::Change change) {
+    if (change == GraphStore::Change::kAdded) ++counts.added;
+    if (change == GraphStore::Change::kReplaced) ++counts.replaced;
+    if (change == GraphStore::Change::kUnchanged) ++counts.unchanged;
+  };
+  std::map<std::string, std::vector<Triple>> from_triples;
+  for (const InputFile& input : ExpandInputs(args)) {
+    if (input.kind == InputKind::kGraph) {
+      const GraphStore other = GraphStore::Load(input.path, schema.digest);
+      other.ForEachDocument([&](const std::string& doc, const std::string& fingerprint, const std::vector<Triple>& triples) {
+        count(store->SetDocument(doc, fingerprint, triples));
+      });
+      continue;
+    }
     ReadInput(
         input,
         [&](Document&& doc) {
-          ++documents;
-          for (const Triple& t : extractor.Extract(doc)) graph.AddTriple(t);
+          // The fingerprint covers what extraction depends on: the text and the date.
+          const std::string fingerprint = Fingerprint(doc.text + '\x1f' + doc.date);
+          count(store->SetDocument(doc.id, fingerprint, extractor.Extract(doc)));
         },
-        [&](Triple&& t) { graph.AddTriple(t); });
+        [&](Triple&& t) { from_triples[t.doc].push_back(std::move(t)); });
   }
+  for (auto& [doc, triples] : from_triples) count(store->SetDocument(doc, "", std::move(triples)));
+  return counts;
+}
+
+void Export(const KnowledgeGraph& graph, const Schema& schema, const std::string& format, const std::string& output) {
   if (format == "svg" || format == "png" || format == "pdf") {
-    if (o.output == "-") throw UsageError("rendered formats need a file for -o");
+    if (output == "-") throw UsageError("rendered formats need a file for -o");
     // Render from a temporary DOT file into a temporary image, then rename.
     struct TempFiles {
       std::string dot, image;
@@ -247,26 +332,125 @@ int Build(const Options& o, std::ostream& err) {
         std::remove(dot.c_str());
         std::remove(image.c_str());
       }
-    } temp{o.output + ".newsgraph-tmp.dot", o.output + ".newsgraph-tmp." + format};
+    } temp{output + ".newsgraph-tmp.dot", output + ".newsgraph-tmp." + format};
     {
       AtomicFile dot(temp.dot);
-      WriteDot(graph, StylesOf(*schema), dot.stream());
+      WriteDot(graph, StylesOf(schema), dot.stream());
       dot.Commit();
     }
     Render(temp.dot, format, temp.image);
-    if (std::rename(temp.image.c_str(), o.output.c_str()) != 0) {
-      throw Error(o.output, 0, 0, "cannot move the rendered graph into place");
+    if (std::rename(temp.image.c_str(), output.c_str()) != 0) {
+      throw Error(output, 0, 0, "cannot move the rendered graph into place");
     }
-  } else {
-    AtomicFile out(o.output);
-    if (format == "graphml") WriteGraphml(graph, out.stream());
-    if (format == "dot") WriteDot(graph, StylesOf(*schema), out.stream());
-    if (format == "json") WriteNodeLinkJson(graph, out.stream());
-    out.Commit();
+    return;
+  }
+  AtomicFile out(output);
+  if (format == "graphml") WriteGraphml(graph, out.stream());
+  if (format == "dot") WriteDot(graph, StylesOf(schema), out.stream());
+  if (format == "json") WriteNodeLinkJson(graph, out.stream());
+  out.Commit();
+}
+
+int Build(const Options& o, std::ostream& err) {
+  if (o.output.empty() && o.update.empty()) throw UsageError("build needs -o GRAPH (or --update GRAPH.ngraph)");
+  if (o.positional.empty() && o.update.empty()) throw UsageError("build needs at least one INPUT");
+  if (!o.remove.empty() && o.update.empty()) throw UsageError("--remove works with --update GRAPH.ngraph");
+  std::string format;
+  if (!o.output.empty()) {
+    format = FormatOf(o);
+    const std::set<std::string> formats = {"ngraph", "graphml", "dot", "json", "svg", "png", "pdf"};
+    if (!formats.count(format)) throw UsageError("unknown format '" + format + "'");
+  }
+  const auto schema = Schema::LoadFile(SchemaPath(o));
+  const TripleExtractor extractor(schema);
+  GraphStore store(schema->digest);
+  if (!o.update.empty()) store = GraphStore::Load(o.update, schema->digest);
+  const ReadCounts counts = ReadIntoStore(o.positional, *schema, extractor, &store);
+  size_t removed = 0;
+  for (const std::string& doc : o.remove) {
+    if (store.RemoveDocument(doc)) {
+      ++removed;
+    } else if (!o.quiet) {
+      err << "newsgraph: warning: --remove " << doc << ": no such document in " << o.update << "\n";
+    }
+  }
+  if (!o.update.empty()) {
+    AtomicFile native(o.update);
+    store.Write(native.stream());
+    native.Commit();
+  }
+  KnowledgeGraph graph = NewGraph(*schema);
+  store.AddTo(&graph);
+  if (!o.output.empty()) {
+    if (format == "ngraph") {
+      AtomicFile native(o.output);
+      store.Write(native.stream());
+      native.Commit();
+    } else {
+      GraphFilter filter;
+      filter.min_confidence = o.min_confidence;
+      filter.min_support = o.min_support;
+      if (o.event_nodes) {
+        for (const Relation& r : schema->relations) {
+          if (r.event) filter.event_predicates.insert(r.name);
+        }
+      }
+      const bool filtered = filter.min_confidence > 0 || filter.min_support > 1 || !filter.event_predicates.empty();
+      Export(filtered ? graph.Filtered(filter) : std::move(graph), *schema, format, o.output);
+    }
   }
   if (!o.quiet) {
-    err << "newsgraph: " << documents << " documents, " << graph.node_count() << " nodes, " << graph.edge_count()
-        << " edges -> " << o.output << "\n";
+    KnowledgeGraph summary = NewGraph(*schema);
+    store.AddTo(&summary);
+    err << "newsgraph: " << store.size() << " documents (" << counts.added << " added, " << counts.replaced
+        << " replaced, " << counts.unchanged << " unchanged, " << removed << " removed), " << summary.node_count()
+        << " nodes, " << summary.edge_count() << " edges -> " << (o.output.empty() ? o.update : o.output) << "\n";
+  }
+  return 0;
+}
+
+int Explain(const Options& o, std::ostream& out) {
+  if (o.positional.size() < 2) throw UsageError("explain needs NAME and at least one GRAPH");
+  const std::string name = o.positional[0];
+  const auto schema = Schema::LoadFile(SchemaPath(o));
+  const TripleExtractor extractor(schema);
+  GraphStore store(schema->digest);
+  ReadIntoStore(std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), *schema, extractor, &store);
+  KnowledgeGraph graph = NewGraph(*schema);
+  store.AddTo(&graph);
+  const auto nodes = graph.FindByName(name);
+  if (nodes.empty()) throw Error("no entity named \"" + name + "\" in the graph");
+  for (const GraphNode* node : nodes) {
+    out << node->name << " (" << node->type << ")  id " << node->id << "\n";
+    out << "  forms:\n";
+    for (const MergeRecord& r : node->merged) {
+      out << "    " << r.form << "  [" << r.rule << "]  in " << r.docs.size() << " document" << (r.docs.size() == 1 ? "" : "s")
+          << ": ";
+      for (size_t i = 0; i < r.docs.size() && i < 5; ++i) out << (i ? ", " : "") << r.docs[i];
+      if (r.docs.size() > 5) out << ", ...";
+      out << "\n";
+    }
+    out << "  facts:\n";
+    graph.ForEachEdge([&](const GraphEdge& e) {
+      if (e.source != node->id && e.target != node->id) return;
+      const bool outgoing = e.source == node->id;
+      const GraphNode* other = graph.FindNode(outgoing ? e.target : e.source);
+      out << "    " << (outgoing ? "" : "<- ") << e.predicate << (outgoing ? " -> " : " ") << (other ? other->name : "?")
+          << "  (" << e.weight() << " document" << (e.weight() == 1 ? "" : "s") << ", confidence " << e.confidence;
+      if (!e.date.empty()) out << ", date " << e.date;
+      if (!e.amount.empty()) out << ", amount " << e.amount;
+      if (!e.role.empty()) out << ", role " << e.role;
+      if (!e.status.empty()) out << ", " << e.status;
+      if (!e.first_reported.empty()) out << ", reported " << e.first_reported << " to " << e.last_reported;
+      out << ")\n";
+      for (const Evidence& ev : e.evidence) {
+        std::string sentence = ev.sentence;
+        for (char& c : sentence) {
+          if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        }
+        out << "      " << ev.doc << " [" << ev.start << "," << ev.end << ") " << sentence << "\n";
+      }
+    });
   }
   return 0;
 }
@@ -334,7 +518,8 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
       out << "newsgraph " << NEWSGRAPH_VERSION << "\n";
       return 0;
     }
-    if (command != "extract" && command != "build" && command != "eval" && command != "mentions") {
+    if (command != "extract" && command != "build" && command != "eval" && command != "mentions" &&
+        command != "explain") {
       throw UsageError("unknown command '" + command + "'");
     }
     const Options o = Parse(command, rest);
@@ -342,10 +527,12 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
       out << (command == "extract"    ? kExtractHelp
               : command == "build"    ? kBuildHelp
               : command == "mentions" ? kMentionsHelp
+              : command == "explain"  ? kExplainHelp
                                       : kEvalHelp);
       return 0;
     }
     if (command == "mentions") return Mentions(o, out);
+    if (command == "explain") return Explain(o, out);
     if (command == "extract") return Extract(o, err);
     if (command == "build") return Build(o, err);
     return Eval(o, out);

@@ -28,7 +28,7 @@ bool HasExtension(const std::string& path, std::initializer_list<const char*> ex
   return false;
 }
 
-bool IsJsonLinesPath(const std::string& path) { return HasExtension(path, {".jsonl", ".ndjson"}); }
+bool IsJsonLinesPath(const std::string& path) { return HasExtension(path, {".jsonl", ".ndjson", ".ngraph"}); }
 
 // Returns the first non-blank line of a stream, leaving the stream rewound.
 std::string FirstRecord(std::istream& in) {
@@ -45,7 +45,11 @@ std::string FirstRecord(std::istream& in) {
 InputKind SniffJsonLines(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path, 0, 0, "cannot read file");
-  return LooksLikeTriple(FirstRecord(in)) ? InputKind::kTriples : InputKind::kArticles;
+  const std::string first = FirstRecord(in);
+  if (first.find("\"format\"") != std::string::npos && first.find("\"newsgraph-graph\"") != std::string::npos) {
+    return InputKind::kGraph;
+  }
+  return LooksLikeTriple(first) ? InputKind::kTriples : InputKind::kArticles;
 }
 
 // Calls `on_line(text, line_number)` for each non-blank line of a file or of stdin.
@@ -102,7 +106,7 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& args) {
         if (ec) throw Error(arg, 0, 0, "cannot list directory: " + ec.message());
         if (!it->is_regular_file(ec)) continue;
         const std::string p = it->path().string();
-        if (HasExtension(p, {".txt", ".md", ".jsonl", ".ndjson"})) files.push_back(p);
+        if (HasExtension(p, {".txt", ".md", ".jsonl", ".ndjson", ".ngraph"})) files.push_back(p);
       }
       std::sort(files.begin(), files.end());
       for (const std::string& f : files) {
@@ -129,6 +133,7 @@ void ReadInput(const InputFile& input, const std::function<void(Document&&)>& on
                  : InputKind::kArticles;
     }
   }
+  if (kind == InputKind::kGraph) throw Error(DisplayName(input.path), 0, 0, "is a graph file, not articles or triples");
   if (kind == InputKind::kTriples) {
     if (!on_triple) throw Error(DisplayName(input.path), 0, 0, "holds triples, not articles");
     const std::string name = DisplayName(input.path);

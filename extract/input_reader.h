@@ -13,8 +13,9 @@
 
 namespace newsgraph {
 
-// What one input file holds.
-enum class InputKind { kText, kArticles, kTriples };
+// What one input file holds: a text, JSON Lines articles, triples written by
+// `extract`, or a native graph file (read by graph/graph_store.h).
+enum class InputKind { kText, kArticles, kTriples, kGraph };
 
 // One input file (or "-" for standard input) and what it holds.
 struct InputFile {
@@ -24,9 +25,10 @@ struct InputFile {
 
 // Expands INPUT arguments into files: a directory becomes every .txt, .md
 // and .jsonl file under it in sorted order; a .jsonl/.ndjson file is read as
-// articles, or as triples when its first record has a "predicate"; "-" is
-// standard input (JSON Lines when it starts with '{', else one text). Throws
-// Error for a path that does not exist or cannot be read.
+// articles, or as triples when its first record has a "predicate"; a .ngraph
+// file (or one whose first line declares the newsgraph-graph format) is a
+// native graph; "-" is standard input (JSON Lines when it starts with '{',
+// else one text). Throws Error for a path that does not exist or cannot be read.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& args);
 
 // Reads one input, calling `on_document` for each document of a text or

@@ -8,26 +8,12 @@
 #include <sstream>
 
 #include "extract/error.h"
+#include "extract/fingerprint.h"
 #include "extract/text_normalizer.h"
 #include "extract/tokenizer.h"
 
 namespace newsgraph {
 namespace {
-
-uint64_t Fnv1a(std::string_view data, uint64_t h = 1469598103934665603ULL) {
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
-
-std::string Hex(uint64_t v) {
-  static const char* digits = "0123456789abcdef";
-  std::string s(16, '0');
-  for (int i = 15; i >= 0; --i, v >>= 4) s[static_cast<size_t>(i)] = digits[v & 15];
-  return s;
-}
 
 // Reads YAML nodes and reports errors against the schema file.
 class SchemaLoader {
@@ -45,7 +31,7 @@ class SchemaLoader {
       throw Error(name_, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg);
     }
     if (!root.IsMap()) Fail(root, "the schema must be a YAML mapping");
-    digest_ = Fnv1a(text_);
+    digest_ = Fnv1a64(text_);
     CheckKeys(root, {"version", "types", "lists", "macros", "recognizer", "typing", "hedges", "negations",
                      "hedge_window", "relations"});
     if (root["version"] && Int(root["version"]) != 1) Fail(root["version"], "unsupported schema version");
@@ -67,7 +53,7 @@ class SchemaLoader {
     if (root["hedge_window"]) schema_->hedge_window = Int(root["hedge_window"]);
     if (root["typing"]) LoadTyping(root["typing"]);
     LoadRelations(Required(root, "relations"));
-    schema_->digest = Hex(digest_);
+    schema_->digest = HexDigits(digest_);
     return schema;
   }
 
@@ -151,7 +137,7 @@ class SchemaLoader {
     std::stringstream buffer;
     buffer << in.rdbuf();
     const std::string data = buffer.str();
-    digest_ = Fnv1a(data, digest_);
+    digest_ = Fnv1a64(data, digest_);
     std::vector<std::vector<std::string>> rows;
     std::istringstream lines(data);
     std::string line;
