@@ -11,6 +11,7 @@
 
 #include "export/atomic_file.h"
 #include "extract/fingerprint.h"
+#include "graph/entity_eval.h"
 #include "graph/graph_store.h"
 #include "export/dot_writer.h"
 #include "export/graphml_writer.h"
@@ -102,15 +103,20 @@ constexpr const char* kMentionsHelp =
 
 constexpr const char* kEvalHelp =
     "usage: newsgraph eval [--show-errors] [--json] GOLD TRIPLES.jsonl\n"
+    "       newsgraph eval --entities ENTITY_GOLD GRAPH...\n"
     "\n"
     "Scores extracted triples against gold facts (a JSON Lines file or a directory\n"
     "of them) as ../shared/docs/relations.md defines, printing precision, recall\n"
     "and F1 per predicate and overall, in the reference scorer's format.\n"
     "\n"
     "  --show-errors  list every false positive and false negative first\n"
+    "  --entities     score entity resolution instead: GOLD holds entity clusters\n"
+    "                 ({doc, key, type, forms}); the remaining arguments are graphs,\n"
+    "                 triples or articles; prints pairwise precision, recall and F1\n"
     "  --json         print the overall figures as one JSON object instead\n";
 
 struct Options {
+  bool entities = false;
   std::string schema;
   std::string output;
   std::string format;
@@ -148,7 +154,7 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
       o.help = true;
       continue;
     }
-    if (valued.count(a) && !is_eval) {
+    if (valued.count(a) && (!is_eval || a == "--schema")) {
       if (!has_value) {
         if (i + 1 >= args.size()) throw UsageError("option " + a + " needs a value");
         value = args[++i];
@@ -183,6 +189,10 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
     }
     if (is_eval && a == "--show-errors") {
       o.show_errors = true;
+      continue;
+    }
+    if (is_eval && a == "--entities") {
+      o.entities = true;
       continue;
     }
     if (is_eval && a == "--json") {
@@ -476,7 +486,27 @@ int Mentions(const Options& o, std::ostream& out) {
   return 0;
 }
 
+int EvalEntities(const Options& o, std::ostream& out) {
+  if (o.positional.size() < 2) throw UsageError("eval --entities needs GOLD and at least one GRAPH");
+  const auto schema = Schema::LoadFile(SchemaPath(o));
+  const TripleExtractor extractor(schema);
+  GraphStore store(schema->digest);
+  ReadIntoStore(std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), *schema, extractor, &store);
+  KnowledgeGraph graph = NewGraph(*schema);
+  store.AddTo(&graph);
+  const ClusterScore s = ScoreEntityClusters(o.positional[0], graph);
+  char buf[400];
+  std::snprintf(buf, sizeof buf,
+                "mentions=%zu covered=%zu gold_pairs=%zu predicted_pairs=%zu correct_pairs=%zu precision=%.3f "
+                "recall=%.3f f1=%.3f\n",
+                s.gold_mentions, s.covered_mentions, s.gold_pairs, s.predicted_pairs, s.correct_pairs, s.Precision(),
+                s.Recall(), s.F1());
+  out << buf;
+  return 0;
+}
+
 int Eval(const Options& o, std::ostream& out) {
+  if (o.entities) return EvalEntities(o, out);
   if (o.positional.size() != 2) throw UsageError("eval needs GOLD and TRIPLES");
   std::set<std::string> documents;
   const std::vector<GoldFact> gold = LoadGold(o.positional[0], &documents);
