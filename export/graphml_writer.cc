@@ -51,7 +51,8 @@ constexpr KeyDef kKeys[] = {
     {"e_confidence", "edge", "confidence", "double"}, {"e_sources", "edge", "sources", "string"},
     {"e_evidence", "edge", "evidence", "string"},   {"e_date", "edge", "date", "string"},
     {"e_amount", "edge", "amount", "string"},       {"e_role", "edge", "role", "string"},
-    {"e_status", "edge", "status", "string"},
+    {"e_status", "edge", "status", "string"},       {"e_first_reported", "edge", "first_reported", "string"},
+    {"e_last_reported", "edge", "last_reported", "string"},
 };
 
 void Data(std::ostream& out, const char* key, const std::string& value) {
@@ -95,6 +96,8 @@ void WriteGraphml(const KnowledgeGraph& graph, std::ostream& out) {
     if (!e.amount.empty()) Data(out, "e_amount", e.amount);
     if (!e.role.empty()) Data(out, "e_role", e.role);
     if (!e.status.empty()) Data(out, "e_status", e.status);
+    if (!e.first_reported.empty()) Data(out, "e_first_reported", e.first_reported);
+    if (!e.last_reported.empty()) Data(out, "e_last_reported", e.last_reported);
     out << "    </edge>\n";
   });
   out << "  </graph>\n</graphml>\n";

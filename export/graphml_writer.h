@@ -23,7 +23,7 @@ std::string EscapeXml(std::string_view s);
 // and documents (count); edges carry label (= predicate), predicate, weight
 // (documents that state it), sentences, confidence, sources (document ids,
 // "; "-joined), evidence (the first evidence sentence), and date, amount,
-// role and status where known.
+// role, status and the first and last reported dates where known.
 void WriteGraphml(const KnowledgeGraph& graph, std::ostream& out);
 
 }  // namespace newsgraph

@@ -50,6 +50,19 @@ void WriteNodeLinkJson(const KnowledgeGraph& graph, std::ostream& out) {
     w.StartArray();
     for (const auto& d : n.documents) String(w, d);
     w.EndArray();
+    w.Key("merged");
+    w.StartArray();
+    for (const MergeRecord& r : n.merged) {
+      w.StartObject();
+      Field(w, "form", r.form);
+      Field(w, "rule", r.rule);
+      w.Key("docs");
+      w.StartArray();
+      for (const auto& d : r.docs) String(w, d);
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
     w.EndObject();
   });
   w.EndArray();
@@ -71,6 +84,8 @@ void WriteNodeLinkJson(const KnowledgeGraph& graph, std::ostream& out) {
     if (!e.amount.empty()) Field(w, "amount", e.amount);
     if (!e.role.empty()) Field(w, "role", e.role);
     if (!e.status.empty()) Field(w, "status", e.status);
+    if (!e.first_reported.empty()) Field(w, "first_reported", e.first_reported);
+    if (!e.last_reported.empty()) Field(w, "last_reported", e.last_reported);
     w.Key("sources");
     w.StartArray();
     for (const auto& s : e.support) String(w, s.doc);
