@@ -324,6 +324,12 @@ class Resolver {
   // "it" refers to an organisation mostly as a subject: "it said", "it bought".
   bool IsVerbAfterIt(uint32_t i) const {
     const std::string& w = tokens_[i].lower;
+    // "it's now raised", "it's already acquired": 's as "has" before a participle.
+    if (w == "'s" && i + 1 < tokens_.size()) {
+      const std::string& next = tokens_[i + 1].lower;
+      return next == "now" || next == "already" || next == "also" || next == "just" || next == "recently" ||
+             (next.size() > 3 && next.compare(next.size() - 2, 2, "ed") == 0);
+    }
     if (w == "is" || w == "was" || w == "has" || w == "had" || w == "will" || w == "would") {
       // "it is/was" + adjective is usually expletive; keep "it has bought", "it will buy".
       return w != "is" && w != "was";

@@ -282,8 +282,10 @@ class Recognizer {
       bool is_honorific = false;
       if (!at_end) {
         const Token& t = tokens_[i];
-        // A word glued to the previous one ("McEwen-King") never cuts the run.
-        const bool glued = i > b && !t.Has(kSpaceBefore);
+        // A word glued to the previous one ("McEwen-King") never cuts the run,
+        // nor does an initial inside it ("Laurence A. Tisch").
+        const bool initial = i > b && t.Has(kAbbreviation) && t.lower.size() == 1 && i + 1 < e;
+        const bool glued = (i > b && !t.Has(kSpaceBefore)) || initial;
         is_honorific = !glued && lex_.honorifics.count(t.lower) > 0;
         cut = !glued && (IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific);
         // A common word that is also a given name, before a capitalised word
@@ -383,10 +385,13 @@ class Recognizer {
     } else if (after_honorific || PrecededByHonorific(b)) {
       c.type = person_;
       c.evidence = TypeEvidence::kStrong;
-    } else if (e - b >= 2 && e - b <= 5 && tokens_[b].Has(kAbbreviation) && first.size() == 1 &&
-               AllWords(b, e) && !IsOrgHead(last)) {
-      // An initial before capitalised words: "J. Paul Sticht", "F. Ross Johnson".
+    } else if (e - b >= 2 && e - b <= 5 && AllWords(b, e) && !IsOrgHead(last) && HasInitial(b, e)) {
+      // An initial among capitalised words: "J. Paul Sticht", "Laurence A. Tisch".
       c.type = person_;
+      c.evidence = TypeEvidence::kStrong;
+    } else if (e - b == 1 && IsWebName(tokens_[b].lower) && company_ != kUnknownType) {
+      // A web address as a name: "Exactly.ai", "Amazon.com".
+      c.type = company_;
       c.evidence = TypeEvidence::kStrong;
     } else if (e - b >= 2 && e - b <= 4 && lex_.given_names.count(first) && AllWords(b, e)) {
       c.type = person_;
@@ -411,6 +416,22 @@ class Recognizer {
       if (!place && !lex_.nationalities.count(word)) return false;
     }
     return true;
+  }
+
+  // True when a single-letter initial ("J.", "A.") stands before the last word.
+  bool HasInitial(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k + 1 < e; ++k) {
+      if (tokens_[k].Has(kAbbreviation) && tokens_[k].lower.size() == 1 && tokens_[k].Has(kCapitalized)) return true;
+    }
+    return false;
+  }
+
+  static bool IsWebName(const std::string& lower) {
+    for (const char* tld : {".com", ".ai", ".io", ".net", ".org", ".co", ".app", ".dev"}) {
+      const std::string t(tld);
+      if (lower.size() > t.size() + 1 && lower.compare(lower.size() - t.size(), t.size(), t) == 0) return true;
+    }
+    return false;
   }
 
   bool AllWords(uint32_t b, uint32_t e) const {

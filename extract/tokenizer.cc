@@ -130,6 +130,17 @@ std::vector<Token> Tokenize(const NormalizedText& normalized) {
             break;
           }
         }
+        // Web names: Exactly.ai, Amazon.com, Booking.com keep their domain.
+        if (i + 2 < s.size() && s[i] == '.' && IsAsciiAlpha(static_cast<unsigned char>(s[i + 1]))) {
+          size_t j = i + 1;
+          while (j < s.size() && IsAsciiAlpha(static_cast<unsigned char>(s[j]))) ++j;
+          const std::string tld = ToLower(s.substr(i + 1, j - i - 1));
+          static const std::array<std::string_view, 8> kDomains = {"com", "ai", "io", "net", "org", "co", "app", "dev"};
+          if (std::find(kDomains.begin(), kDomains.end(), tld) != kDomains.end() &&
+              (j >= s.size() || LetterLength(s, j) == 0)) {
+            i = j;
+          }
+        }
         // Dotted acronyms: U.S., U.K., J.P. (single letters separated by dots).
         if (i - start == 1 && i + 2 < s.size() && s[i] == '.' && LetterLength(s, i + 1) == 1 &&
             (i + 2 == s.size() || s[i + 2] == '.')) {
