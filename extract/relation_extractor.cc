@@ -243,6 +243,15 @@ class Extractor {
       }
       if (!ok || words < 2 || words > 4) return kUnknownType;
     }
+    if (schema_.type_names[static_cast<size_t>(first)] == "Product" && name.find(' ') == std::string::npos) {
+      // A lone organisation head or plural noun ("Institute", "Citizens") is no product
+      // name; singular words are ("Blogger", "Arc", "Nebula").
+      const std::string lower = ToLower(name);
+      if (schema_.lexicon.org_suffixes.count(lower) ||
+          (lower.size() > 3 && lower.back() == 's' && schema_.lexicon.english_words.count(lower))) {
+        return kUnknownType;
+      }
+    }
     return first;
   }
 
