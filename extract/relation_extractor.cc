@@ -288,7 +288,7 @@ class Extractor {
       if (w >= 0) {
         const std::string& word = schema_.vocabulary.Word(w);
         if (word == "former" || word == "ex" || word == "previously" || word == "formerly" || word == "then" ||
-            word == "late") {
+            word == "late" || word == "retired" || word == "outgoing" || word == "ousted" || word == "departing") {
           return true;
         }
       }
