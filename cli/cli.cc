@@ -10,12 +10,15 @@
 #include <set>
 
 #include "export/atomic_file.h"
+#include "export/cypher_writer.h"
+#include "export/neo4j_csv_writer.h"
 #include "extract/fingerprint.h"
 #include "graph/entity_eval.h"
 #include "graph/graph_store.h"
 #include "export/dot_writer.h"
 #include "export/graphml_writer.h"
 #include "export/json_writer.h"
+#include "export/rdf_writer.h"
 #include "extract/error.h"
 #include "extract/input_reader.h"
 #include "extract/schema.h"
@@ -42,6 +45,7 @@ constexpr const char* kUsage =
     "  build   [--schema FILE] -o GRAPH [--format F] INPUT... merge facts into one graph\n"
     "  build   --update GRAPH.ngraph [--remove DOC]... INPUT... add, replace or retract articles\n"
     "  explain [--schema FILE] NAME GRAPH...                  an entity's aliases, facts and sources\n"
+    "  stats   [--schema FILE] GRAPH...                       counts by type and predicate, top entities\n"
     "  eval    GOLD.jsonl TRIPLES.jsonl                       score triples against gold facts\n"
     "  mentions [--schema FILE] INPUT...                       show the entities the recogniser finds\n"
     "  help [COMMAND]                                          show help\n"
@@ -71,8 +75,11 @@ constexpr const char* kBuildHelp =
     "entity across articles, one edge per fact with every source that states it.\n"
     "\n"
     "  -o FILE              output file, written atomically; - for stdout\n"
-    "  -f, --format F       ngraph (native, updatable), graphml, dot, json, svg, png or\n"
-    "                       pdf (default: from the extension of -o; svg/png/pdf render\n"
+    "  -f, --format F       ngraph (native, updatable), graphml, dot, json, ntriples\n"
+    "                       (.nt), turtle (.ttl), kuzu (a Cypher script with DDL and\n"
+    "                       data, .cypher), cypher (Neo4j MERGE script, .cql), neo4j\n"
+    "                       (a folder of neo4j-admin import CSVs), svg, png or pdf\n"
+    "                       (default: from the extension of -o; svg/png/pdf render\n"
     "                       through Graphviz dot)\n"
     "  --update GRAPH       a native graph to extend in place: an article already in it\n"
     "                       with the same text changes nothing, with new text it\n"
@@ -82,8 +89,21 @@ constexpr const char* kBuildHelp =
     "  --min-support N      export only facts stated by at least N documents\n"
     "  --events nodes       write event facts (joined, left, founded, acquired, ...)\n"
     "                       as Event nodes with agent and target edges\n"
+    "  --focus NAME         only the neighbourhood of this entity (repeatable)\n"
+    "  --hops N             how many edges deep the neighbourhood goes (default 1)\n"
+    "  --types T,T          only nodes of these types\n"
+    "  --predicates P,P     only these relations\n"
+    "  --top N              only the N entities with the most facts\n"
+    "  --top-by degree|support  rank --top by number of facts or of supporting documents\n"
     "  --schema FILE        the schema (default: $NEWSGRAPH_SCHEMA or the bundled schema.yaml)\n"
     "  -q, --quiet          no progress messages\n";
+
+constexpr const char* kStatsHelp =
+    "usage: newsgraph stats [--schema FILE] [SELECTION] GRAPH...\n"
+    "\n"
+    "Prints the graph's documents, nodes, edges and connected components, counts\n"
+    "by entity type and by predicate, and the ten entities with the most facts.\n"
+    "The selection options of build apply (--focus, --types, --predicates, ...).\n";
 
 constexpr const char* kExplainHelp =
     "usage: newsgraph explain [--schema FILE] NAME GRAPH...\n"
@@ -125,6 +145,12 @@ struct Options {
   double min_confidence = 0;
   size_t min_support = 1;
   bool event_nodes = false;
+  std::vector<std::string> focus;
+  size_t hops = 1;
+  std::set<std::string> types;
+  std::set<std::string> predicates;
+  size_t top = 0;
+  bool top_by_support = false;
   bool quiet = false;
   bool help = false;
   bool show_errors = false;
@@ -134,8 +160,30 @@ struct Options {
 
 Options Parse(const std::string& command, const std::vector<std::string>& args) {
   Options o;
-  const std::set<std::string> valued = {"--schema",  "-o",           "--output",      "-f",      "--format",
-                                        "--update",  "--remove",     "--min-confidence", "--min-support", "--events"};
+  const std::set<std::string> valued = {"--schema",  "-o",       "--output",         "-f",            "--format",
+                                        "--update",  "--remove", "--min-confidence", "--min-support", "--events",
+                                        "--focus",   "--hops",   "--types",          "--predicates",  "--top",
+                                        "--top-by"};
+  auto whole_number = [](const std::string& flag, const std::string& value, long min) {
+    char* end = nullptr;
+    const long n = std::strtol(value.c_str(), &end, 10);
+    if (end == value.c_str() || *end || n < min) {
+      throw UsageError(flag + " needs a whole number of at least " + std::to_string(min) + ", not '" + value + "'");
+    }
+    return static_cast<size_t>(n);
+  };
+  auto comma_list = [](const std::string& value) {
+    std::set<std::string> out;
+    size_t start = 0;
+    while (start <= value.size()) {
+      const size_t comma = value.find(',', start);
+      const std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      if (!item.empty()) out.insert(item);
+      if (comma == std::string::npos) break;
+      start = comma + 1;
+    }
+    return out;
+  };
   const bool is_eval = command == "eval";
   for (size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
@@ -176,6 +224,15 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
         const long n = std::strtol(value.c_str(), &end, 10);
         if (end == value.c_str() || *end || n < 1) throw UsageError("--min-support needs a whole number of at least 1, not '" + value + "'");
         o.min_support = static_cast<size_t>(n);
+      }
+      if (a == "--focus") o.focus.push_back(value);
+      if (a == "--hops") o.hops = whole_number(a, value, 0);
+      if (a == "--types") o.types = comma_list(value);
+      if (a == "--predicates") o.predicates = comma_list(value);
+      if (a == "--top") o.top = whole_number(a, value, 1);
+      if (a == "--top-by") {
+        if (value != "degree" && value != "support") throw UsageError("--top-by takes degree or support, not '" + value + "'");
+        o.top_by_support = value == "support";
       }
       if (a == "--events") {
         if (value != "nodes" && value != "edges") throw UsageError("--events takes nodes or edges, not '" + value + "'");
@@ -218,9 +275,14 @@ std::string FormatOf(const Options& o) {
   if (ext == ".graphml" || ext == ".xml") return "graphml";
   if (ext == ".dot" || ext == ".gv") return "dot";
   if (ext == ".json") return "json";
+  if (ext == ".nt") return "ntriples";
+  if (ext == ".cypher") return "kuzu";
+  if (ext == ".cql") return "cypher";
+  if (ext == ".ttl") return "turtle";
   if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
   if (o.output == "-") throw UsageError("writing to stdout needs --format");
-  throw UsageError("cannot tell the format of '" + o.output + "'; use --format ngraph|graphml|dot|json|svg|png|pdf");
+  throw UsageError("cannot tell the format of '" + o.output +
+                   "'; use --format ngraph|graphml|dot|json|ntriples|turtle|kuzu|cypher|neo4j|svg|png|pdf");
 }
 
 // Runs Graphviz `dot` on a DOT file, writing `format` to `output`.
@@ -313,7 +375,9 @@ ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& sch
   std::map<std::string, std::vector<Triple>> from_triples;
   for (const InputFile& input : ExpandInputs(args)) {
     if (input.kind == InputKind::kGraph) {
-      const GraphStore other = GraphStore::Load(input.path, schema.digest);
+      // Reading a graph does not need its schema to match: only --update,
+      // which would mix facts of two schemas in one file, checks it.
+      const GraphStore other = GraphStore::Load(input.path, "");
       other.ForEachDocument([&](const std::string& doc, const std::string& fingerprint, const std::vector<Triple>& triples) {
         count(store->SetDocument(doc, fingerprint, triples));
       });
@@ -354,11 +418,58 @@ void Export(const KnowledgeGraph& graph, const Schema& schema, const std::string
     }
     return;
   }
+  if (format == "neo4j") {
+    // A folder of import CSVs; each file is written atomically.
+    if (output == "-") throw UsageError("the neo4j format writes a folder: give -o DIR");
+    std::error_code ec;
+    std::filesystem::create_directories(output, ec);
+    if (ec) throw Error(output, 0, 0, "cannot create folder: " + ec.message());
+    AtomicFile nodes(output + "/nodes.csv");
+    WriteNeo4jNodes(graph, nodes.stream());
+    AtomicFile relationships(output + "/relationships.csv");
+    WriteNeo4jRelationships(graph, relationships.stream());
+    nodes.Commit();
+    relationships.Commit();
+    return;
+  }
   AtomicFile out(output);
+  if (format == "kuzu") WriteKuzuScript(graph, out.stream());
+  if (format == "cypher") WriteNeo4jCypher(graph, out.stream());
   if (format == "graphml") WriteGraphml(graph, out.stream());
   if (format == "dot") WriteDot(graph, StylesOf(schema), out.stream());
   if (format == "json") WriteNodeLinkJson(graph, out.stream());
+  if (format == "ntriples") WriteNTriples(graph, out.stream());
+  if (format == "turtle") WriteTurtle(graph, out.stream());
   out.Commit();
+}
+
+GraphFilter FilterOf(const Options& o, const Schema& schema) {
+  GraphFilter filter;
+  filter.min_confidence = o.min_confidence;
+  filter.min_support = o.min_support;
+  filter.focus = o.focus;
+  filter.hops = o.hops;
+  filter.top = o.top;
+  filter.top_by_support = o.top_by_support;
+  for (const std::string& t : o.types) {
+    if (schema.FindType(t) == kUnknownType) throw UsageError("--types: unknown entity type '" + t + "'");
+    filter.types.insert(t);
+  }
+  for (const std::string& p : o.predicates) {
+    if (!schema.FindRelation(p)) throw UsageError("--predicates: unknown relation '" + p + "'");
+    filter.predicates.insert(p);
+  }
+  if (o.event_nodes) {
+    for (const Relation& r : schema.relations) {
+      if (r.event) filter.event_predicates.insert(r.name);
+    }
+  }
+  return filter;
+}
+
+bool IsFiltering(const Options& o) {
+  return o.min_confidence > 0 || o.min_support > 1 || o.event_nodes || !o.focus.empty() || !o.types.empty() ||
+         !o.predicates.empty() || o.top > 0;
 }
 
 int Build(const Options& o, std::ostream& err) {
@@ -368,7 +479,8 @@ int Build(const Options& o, std::ostream& err) {
   std::string format;
   if (!o.output.empty()) {
     format = FormatOf(o);
-    const std::set<std::string> formats = {"ngraph", "graphml", "dot", "json", "svg", "png", "pdf"};
+    const std::set<std::string> formats = {"ngraph", "graphml", "dot", "json", "svg",    "png",
+                                           "pdf",    "ntriples", "turtle", "kuzu", "cypher", "neo4j"};
     if (!formats.count(format)) throw UsageError("unknown format '" + format + "'");
   }
   const auto schema = Schema::LoadFile(SchemaPath(o));
@@ -397,16 +509,8 @@ int Build(const Options& o, std::ostream& err) {
       store.Write(native.stream());
       native.Commit();
     } else {
-      GraphFilter filter;
-      filter.min_confidence = o.min_confidence;
-      filter.min_support = o.min_support;
-      if (o.event_nodes) {
-        for (const Relation& r : schema->relations) {
-          if (r.event) filter.event_predicates.insert(r.name);
-        }
-      }
-      const bool filtered = filter.min_confidence > 0 || filter.min_support > 1 || !filter.event_predicates.empty();
-      Export(filtered ? graph.Filtered(filter) : std::move(graph), *schema, format, o.output);
+      const GraphFilter filter = FilterOf(o, *schema);
+      Export(IsFiltering(o) ? graph.Filtered(filter) : std::move(graph), *schema, format, o.output);
     }
   }
   if (!o.quiet) {
@@ -416,6 +520,42 @@ int Build(const Options& o, std::ostream& err) {
         << " replaced, " << counts.unchanged << " unchanged, " << removed << " removed), " << summary.node_count()
         << " nodes, " << summary.edge_count() << " edges -> " << (o.output.empty() ? o.update : o.output) << "\n";
   }
+  return 0;
+}
+
+int Stats(const Options& o, std::ostream& out) {
+  if (o.positional.empty()) throw UsageError("stats needs at least one GRAPH");
+  const auto schema = Schema::LoadFile(SchemaPath(o));
+  const TripleExtractor extractor(schema);
+  GraphStore store(schema->digest);
+  ReadIntoStore(o.positional, *schema, extractor, &store);
+  KnowledgeGraph full = NewGraph(*schema);
+  store.AddTo(&full);
+  const KnowledgeGraph graph = IsFiltering(o) ? full.Filtered(FilterOf(o, *schema)) : std::move(full);
+  std::map<std::string, size_t> by_type;
+  std::map<std::string, size_t> by_predicate;
+  std::map<std::string, size_t> degree;
+  std::map<std::string, std::string> names;
+  graph.ForEachNode([&](const GraphNode& n) {
+    ++by_type[n.type];
+    names[n.id] = n.name + " (" + n.type + ")";
+  });
+  graph.ForEachEdge([&](const GraphEdge& e) {
+    ++by_predicate[e.predicate];
+    ++degree[e.source];
+    ++degree[e.target];
+  });
+  out << "documents  " << store.size() << "\n"
+      << "nodes      " << graph.node_count() << "\n"
+      << "edges      " << graph.edge_count() << "\n"
+      << "components " << graph.ComponentCount() << "\n\nnodes by type:\n";
+  for (const auto& [t, n] : by_type) out << "  " << t << " " << n << "\n";
+  out << "\nedges by predicate:\n";
+  for (const auto& [p, n] : by_predicate) out << "  " << p << " " << n << "\n";
+  std::vector<std::pair<std::string, size_t>> ranked(degree.begin(), degree.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  out << "\ntop entities by degree:\n";
+  for (size_t i = 0; i < ranked.size() && i < 10; ++i) out << "  " << ranked[i].second << "  " << names[ranked[i].first] << "\n";
   return 0;
 }
 
@@ -549,7 +689,7 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
       return 0;
     }
     if (command != "extract" && command != "build" && command != "eval" && command != "mentions" &&
-        command != "explain") {
+        command != "explain" && command != "stats") {
       throw UsageError("unknown command '" + command + "'");
     }
     const Options o = Parse(command, rest);
@@ -558,11 +698,13 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
               : command == "build"    ? kBuildHelp
               : command == "mentions" ? kMentionsHelp
               : command == "explain"  ? kExplainHelp
+              : command == "stats"    ? kStatsHelp
                                       : kEvalHelp);
       return 0;
     }
     if (command == "mentions") return Mentions(o, out);
     if (command == "explain") return Explain(o, out);
+    if (command == "stats") return Stats(o, out);
     if (command == "extract") return Extract(o, err);
     if (command == "build") return Build(o, err);
     return Eval(o, out);

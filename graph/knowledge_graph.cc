@@ -6,6 +6,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "extract/error.h"
 #include "extract/tokenizer.h"
 #include "extract/triple_scorer.h"
 
@@ -259,17 +260,69 @@ std::vector<const GraphNode*> KnowledgeGraph::FindByName(const std::string& name
 
 KnowledgeGraph KnowledgeGraph::Filtered(const GraphFilter& filter) const {
   impl_->Build();
+  // 1. Facts by confidence, support, predicate and node type.
+  std::map<std::string, const GraphNode*> nodes;
+  ForEachNode([&](const GraphNode& n) { nodes[n.id] = &n; });
+  auto type_ok = [&](const std::string& id) {
+    return filter.types.empty() || filter.types.count(nodes.at(id)->type) > 0;
+  };
+  std::vector<const GraphEdge*> edges;
+  ForEachEdge([&](const GraphEdge& e) {
+    if (e.confidence < filter.min_confidence || e.weight() < filter.min_support) return;
+    if (!filter.predicates.empty() && !filter.predicates.count(e.predicate)) return;
+    if (!type_ok(e.source) || !type_ok(e.target)) return;
+    edges.push_back(&e);
+  });
+  // 2. The neighbourhood of the focus nodes, `hops` deep, direction ignored.
+  if (!filter.focus.empty()) {
+    std::set<std::string> reached;
+    for (const std::string& name : filter.focus) {
+      const auto found = FindByName(name);
+      if (found.empty()) throw Error("--focus: no entity named \"" + name + "\" in the graph");
+      for (const GraphNode* n : found) reached.insert(n->id);
+    }
+    std::set<std::string> frontier = reached;
+    for (size_t hop = 0; hop < filter.hops && !frontier.empty(); ++hop) {
+      std::set<std::string> next;
+      for (const GraphEdge* e : edges) {
+        if (frontier.count(e->source) && !reached.count(e->target)) next.insert(e->target);
+        if (frontier.count(e->target) && !reached.count(e->source)) next.insert(e->source);
+      }
+      reached.insert(next.begin(), next.end());
+      frontier = std::move(next);
+    }
+    edges.erase(std::remove_if(edges.begin(), edges.end(),
+                               [&](const GraphEdge* e) { return !reached.count(e->source) || !reached.count(e->target); }),
+                edges.end());
+  }
+  // 3. The top nodes by degree or support; ties by id, so the choice is stable.
+  if (filter.top > 0) {
+    std::map<std::string, size_t> score;
+    for (const GraphEdge* e : edges) {
+      const size_t add = filter.top_by_support ? e->weight() : 1;
+      score[e->source] += add;
+      score[e->target] += add;
+    }
+    std::vector<std::pair<std::string, size_t>> ranked(score.begin(), score.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::set<std::string> kept;
+    for (size_t i = 0; i < ranked.size() && i < filter.top; ++i) kept.insert(ranked[i].first);
+    edges.erase(std::remove_if(edges.begin(), edges.end(),
+                               [&](const GraphEdge* e) { return !kept.count(e->source) || !kept.count(e->target); }),
+                edges.end());
+  }
+  // 4. The result, with event facts as Event nodes where asked.
   KnowledgeGraph out(impl_->symmetric, impl_->nicknames);
   out.impl_->direct = true;
   std::set<std::string> used;
   std::map<std::string, GraphNode> events;
-  ForEachEdge([&](const GraphEdge& e) {
-    if (e.confidence < filter.min_confidence || e.weight() < filter.min_support) return;
+  for (const GraphEdge* ep : edges) {
+    const GraphEdge& e = *ep;
     used.insert(e.source);
     used.insert(e.target);
     if (!filter.event_predicates.count(e.predicate)) {
       out.impl_->direct_edges.push_back(e);
-      return;
+      continue;
     }
     // An event node: the fact itself, with agent and target role edges.
     GraphNode event;
@@ -290,13 +343,32 @@ KnowledgeGraph KnowledgeGraph::Filtered(const GraphFilter& filter) const {
     target.predicate = "target";
     out.impl_->direct_edges.push_back(std::move(agent));
     out.impl_->direct_edges.push_back(std::move(target));
-  });
-  ForEachNode([&](const GraphNode& n) {
-    if (used.count(n.id)) out.impl_->direct_nodes.push_back(n);
-  });
+  }
+  for (const auto& [id, node] : nodes) {
+    if (used.count(id)) out.impl_->direct_nodes.push_back(*node);
+  }
   for (auto& [id, node] : events) out.impl_->direct_nodes.push_back(std::move(node));
   out.impl_->dirty = true;
   return out;
+}
+
+size_t KnowledgeGraph::ComponentCount() const {
+  impl_->Build();
+  std::map<std::string, std::string> parent;
+  std::function<std::string(const std::string&)> root = [&](const std::string& x) -> std::string {
+    std::string r = x;
+    while (parent[r] != r) r = parent[r];
+    return r;
+  };
+  ForEachNode([&](const GraphNode& n) { parent[n.id] = n.id; });
+  ForEachEdge([&](const GraphEdge& e) {
+    const std::string a = root(e.source);
+    const std::string b = root(e.target);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  });
+  std::set<std::string> roots;
+  for (const auto& [id, p] : parent) roots.insert(root(id));
+  return roots.size();
 }
 
 }  // namespace newsgraph

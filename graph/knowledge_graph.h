@@ -80,6 +80,17 @@ struct GraphEdge {
 struct GraphFilter {
   double min_confidence = 0;
   size_t min_support = 1;
+  // Only these predicates and node types (empty: all).
+  std::set<std::string> predicates;
+  std::set<std::string> types;
+  // Only the neighbourhood, `hops` edges deep, of the nodes these names
+  // resolve to (empty: the whole graph).
+  std::vector<std::string> focus;
+  size_t hops = 1;
+  // Only the `top` nodes with the most facts (by degree) or the most
+  // supporting documents (by support); 0 keeps all.
+  size_t top = 0;
+  bool top_by_support = false;
   // Predicates written as Event nodes (empty: every fact is one edge).
   std::set<std::string> event_predicates;
 };
@@ -117,8 +128,12 @@ class KnowledgeGraph {
 
   // Returns the subgraph an export shows: facts passing `filter`, the nodes
   // they touch, and, for the filter's event predicates, an Event node per
-  // fact with "agent" and "target" edges.
+  // fact with "agent" and "target" edges. Throws Error when a focus name is
+  // not in the graph.
   KnowledgeGraph Filtered(const GraphFilter& filter) const;
+
+  // The number of connected components, ignoring edge direction.
+  size_t ComponentCount() const;
 
   // Returns the id a node with this name and type gets.
   static std::string NodeId(const std::string& name, const std::string& type);

@@ -1,0 +1,59 @@
+# Every export loaded by its real tool: Kuzu (the Cypher script, and the Neo4j
+# MERGE script run twice), Python's csv module (the Neo4j import CSVs),
+# rapper (N-Triples and Turtle), NetworkX, igraph and graphology (GraphML),
+# NetworkX and Cytoscape.js (JSON), Graphviz (DOT) -- on a graph of hostile
+# names, on the seeds and on all BBC business articles.
+source "$(dirname "$0")/lib.sh"
+js="$SOURCE_DIR/tests/js"
+[ -d "$js/node_modules/kuzu" ] || fail "tests/js/node_modules is missing: run scripts/setup.sh"
+check_graph() {
+  local name="$1"
+  shift
+  local g="$WORK/$name"
+  for ext in json graphml dot cypher cql nt ttl; do "$NEWSGRAPH" build -q "$@" -o "$g.$ext"; done
+  "$NEWSGRAPH" build -q "$@" -f neo4j -o "$g.neo4j"
+  (cd "$js" && node kuzu_load.js "$g.cypher") > "$g.kuzu.json" || fail "$name: Kuzu refused the script"
+  (cd "$js" && node kuzu_load.js "$g.cypher" "$g.cql") > "$g.merge.json" || fail "$name: Kuzu refused the MERGE script"
+  (cd "$js" && node graphology_load.js "$g.graphml") > "$g.graphology.json" || fail "$name: graphology refused the GraphML"
+  (cd "$js" && node cytoscape_load.js "$g.json") > "$g.cytoscape.json" || fail "$name: Cytoscape.js refused the JSON"
+  rapper -q -i ntriples -o ntriples "$g.nt" > "$g.nt.out" 2> "$g.rapper" || fail "$name: rapper: $(cat "$g.rapper")"
+  rapper -q -i turtle -o ntriples "$g.ttl" > "$g.ttl.out" 2> "$g.rapper" || fail "$name: rapper: $(cat "$g.rapper")"
+  [ ! -s "$g.rapper" ] || fail "$name: rapper warned: $(cat "$g.rapper")"
+  render_clean "$g.dot" dot
+  "$PYTHON" - "$g" <<'PY'
+import csv, json, sys
+import igraph, networkx as nx
+g = sys.argv[1]
+ref = nx.node_link_graph(json.load(open(g + ".json")))
+n, m = ref.number_of_nodes(), ref.number_of_edges()
+labels = sorted(d["label"] for _, d in ref.nodes(data=True))
+for tool in ("kuzu", "merge", "graphology", "cytoscape"):
+    got = json.load(open(f"{g}.{tool}.json"))
+    assert (got["nodes"], got["edges"]) == (n, m), (tool, got["nodes"], got["edges"], n, m)
+    assert sorted(got["labels"]) == labels, (tool, sorted(got["labels"])[:5], labels[:5])
+x = nx.read_graphml(g + ".graphml")
+assert (x.number_of_nodes(), x.number_of_edges()) == (n, m)
+i = igraph.Graph.Read_GraphML(g + ".graphml")
+assert (i.vcount(), i.ecount()) == (n, m), (i.vcount(), i.ecount())
+assert sorted(i.vs["label"]) == labels
+assert all(isinstance(w, float) for w in i.es["weight"])  # igraph reads numbers as numbers
+with open(g + ".neo4j/nodes.csv", newline="", encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+assert len(rows) == n and rows[0].keys() >= {"id:ID", ":LABEL", "name"}, rows[:1]
+assert sorted(r["name"] for r in rows) == labels
+with open(g + ".neo4j/relationships.csv", newline="", encoding="utf-8") as f:
+    rels = list(csv.DictReader(f))
+assert len(rels) == m and all(r[":TYPE"] for r in rels)
+assert all(float(r["confidence:double"]) > 0 for r in rels)
+nt = open(g + ".nt.out").read().splitlines()
+ttl = open(g + ".ttl.out").read().splitlines()
+assert len(nt) == len(ttl) and len(nt) > 0, (len(nt), len(ttl))
+kz = json.load(open(g + ".kuzu.json"))
+print(f"{g.rsplit('/', 1)[1]}: {n} nodes, {m} edges, {len(nt)} RDF triples, joined: {kz['joined'][:3]}")
+PY
+}
+check_graph hostile "$SOURCE_DIR/tests/golden/triples.jsonl"
+check_graph seeds "$SHARED_DIR/seeds"
+grep -q '"Andrej Karpathy","Anthropic"' "$WORK/seeds.kuzu.json" || fail "Kuzu: no Karpathy joined Anthropic"
+check_graph bbc_business "$SHARED_DIR/corpora/bbc/business"
+echo "3 passed, 0 failed"
