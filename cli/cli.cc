@@ -17,6 +17,7 @@
 #include "graph/graph_store.h"
 #include "export/dot_writer.h"
 #include "export/graphml_writer.h"
+#include "export/html_writer.h"
 #include "export/json_writer.h"
 #include "export/rdf_writer.h"
 #include "extract/error.h"
@@ -29,6 +30,9 @@
 
 #ifndef NEWSGRAPH_DEFAULT_SCHEMA
 #define NEWSGRAPH_DEFAULT_SCHEMA "schema.yaml"
+#endif
+#ifndef NEWSGRAPH_WEB_LIBRARY
+#define NEWSGRAPH_WEB_LIBRARY "web/node_modules/cytoscape/dist/cytoscape.min.js"
 #endif
 #ifndef NEWSGRAPH_VERSION
 #define NEWSGRAPH_VERSION "0.0.0"
@@ -78,7 +82,8 @@ constexpr const char* kBuildHelp =
     "  -f, --format F       ngraph (native, updatable), graphml, dot, json, ntriples\n"
     "                       (.nt), turtle (.ttl), kuzu (a Cypher script with DDL and\n"
     "                       data, .cypher), cypher (Neo4j MERGE script, .cql), neo4j\n"
-    "                       (a folder of neo4j-admin import CSVs), svg, png or pdf\n"
+    "                       (a folder of neo4j-admin import CSVs), html (a page to\n"
+    "                       explore in a browser, offline), svg, png or pdf\n"
     "                       (default: from the extension of -o; svg/png/pdf render\n"
     "                       through Graphviz dot)\n"
     "  --update GRAPH       a native graph to extend in place: an article already in it\n"
@@ -276,13 +281,14 @@ std::string FormatOf(const Options& o) {
   if (ext == ".dot" || ext == ".gv") return "dot";
   if (ext == ".json") return "json";
   if (ext == ".nt") return "ntriples";
+  if (ext == ".html" || ext == ".htm") return "html";
   if (ext == ".cypher") return "kuzu";
   if (ext == ".cql") return "cypher";
   if (ext == ".ttl") return "turtle";
   if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
   if (o.output == "-") throw UsageError("writing to stdout needs --format");
   throw UsageError("cannot tell the format of '" + o.output +
-                   "'; use --format ngraph|graphml|dot|json|ntriples|turtle|kuzu|cypher|neo4j|svg|png|pdf");
+                   "'; use --format ngraph|graphml|dot|json|ntriples|turtle|kuzu|cypher|neo4j|html|svg|png|pdf");
 }
 
 // Runs Graphviz `dot` on a DOT file, writing `format` to `output`.
@@ -432,7 +438,19 @@ void Export(const KnowledgeGraph& graph, const Schema& schema, const std::string
     relationships.Commit();
     return;
   }
+  std::string library;
+  if (format == "html") {
+    const char* env = std::getenv("NEWSGRAPH_WEB_LIBRARY");
+    const std::string path = env && *env ? env : NEWSGRAPH_WEB_LIBRARY;
+    try {
+      library = ReadFileOrStdin(path);
+    } catch (const Error&) {
+      throw Error(path, 0, 0, "the graph library for the HTML export is missing (run scripts/setup.sh, which "
+                              "installs it with npm in web/)");
+    }
+  }
   AtomicFile out(output);
+  if (format == "html") WriteHtml(graph, StylesOf(schema), library, out.stream());
   if (format == "kuzu") WriteKuzuScript(graph, out.stream());
   if (format == "cypher") WriteNeo4jCypher(graph, out.stream());
   if (format == "graphml") WriteGraphml(graph, out.stream());
@@ -480,7 +498,7 @@ int Build(const Options& o, std::ostream& err) {
   if (!o.output.empty()) {
     format = FormatOf(o);
     const std::set<std::string> formats = {"ngraph", "graphml", "dot", "json", "svg",    "png",
-                                           "pdf",    "ntriples", "turtle", "kuzu", "cypher", "neo4j"};
+                                           "pdf",    "ntriples", "turtle", "kuzu", "cypher", "neo4j", "html"};
     if (!formats.count(format)) throw UsageError("unknown format '" + format + "'");
   }
   const auto schema = Schema::LoadFile(SchemaPath(o));
