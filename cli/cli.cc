@@ -3,6 +3,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <chrono>
+
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -316,19 +318,43 @@ std::map<std::string, NodeStyle> StylesOf(const Schema& schema) {
   return styles;
 }
 
+// Progress for long runs: a line on stderr, rewritten in place, only when
+// stderr is a terminal and -q was not given.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled && isatty(STDERR_FILENO)) {}
+  ~Progress() {
+    if (shown_) std::fprintf(stderr, "\n");
+  }
+  void Tick(size_t documents) {
+    if (!enabled_) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (shown_ && now - last_ < std::chrono::milliseconds(250)) return;
+    last_ = now;
+    shown_ = true;
+    std::fprintf(stderr, "\rnewsgraph: %zu documents read", documents);
+  }
+
+ private:
+  bool enabled_;
+  bool shown_ = false;
+  std::chrono::steady_clock::time_point last_;
+};
+
 int Extract(const Options& o, std::ostream& err) {
   if (o.positional.empty()) throw UsageError("extract needs at least one INPUT");
   const auto schema = Schema::LoadFile(SchemaPath(o));
   const TripleExtractor extractor(schema);
   const std::vector<InputFile> inputs = ExpandInputs(o.positional);
   AtomicFile output(o.output.empty() ? "-" : o.output);
+  Progress progress(!o.quiet);
   size_t documents = 0;
   size_t facts = 0;
   for (const InputFile& input : inputs) {
     ReadInput(
         input,
         [&](Document&& doc) {
-          ++documents;
+          progress.Tick(++documents);
           for (const Triple& t : extractor.Extract(doc)) {
             output.stream() << TripleToJson(t) << '\n';
             ++facts;
@@ -371,8 +397,10 @@ struct ReadCounts {
 };
 
 ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& schema, const TripleExtractor& extractor,
-                         GraphStore* store) {
+                         GraphStore* store, bool quiet = true) {
   ReadCounts counts;
+  Progress progress(!quiet);
+  size_t documents = 0;
   auto count = [&](GraphStore::Change change) {
     if (change == GraphStore::Change::kAdded) ++counts.added;
     if (change == GraphStore::Change::kReplaced) ++counts.replaced;
@@ -395,6 +423,7 @@ ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& sch
           // The fingerprint covers what extraction depends on: the text and the date.
           const std::string fingerprint = Fingerprint(doc.text + '\x1f' + doc.date);
           count(store->SetDocument(doc.id, fingerprint, extractor.Extract(doc)));
+          progress.Tick(++documents);
         },
         [&](Triple&& t) { from_triples[t.doc].push_back(std::move(t)); });
   }
@@ -505,7 +534,7 @@ int Build(const Options& o, std::ostream& err) {
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
   if (!o.update.empty()) store = GraphStore::Load(o.update, schema->digest);
-  const ReadCounts counts = ReadIntoStore(o.positional, *schema, extractor, &store);
+  const ReadCounts counts = ReadIntoStore(o.positional, *schema, extractor, &store, o.quiet);
   size_t removed = 0;
   for (const std::string& doc : o.remove) {
     if (store.RemoveDocument(doc)) {

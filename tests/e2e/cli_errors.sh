@@ -28,4 +28,11 @@ grep -q "bad.jsonl:2: \"text\" must be a string" "$WORK/err" || fail "error lack
 [ "$(cat "$WORK/keep.graphml")" = "previous" ] || fail "previous output was changed"
 ls "$WORK" | grep -q "tmp" && fail "temporary file left behind"
 expect_code 1 "$NEWSGRAPH" build -q "$SOURCE_DIR/examples" -o "$WORK/missing/dir/g.graphml"
-echo "8 passed, 0 failed"
+# Progress: on a terminal (script(1) gives one), not with -q, never on a pipe.
+script -qec "$NEWSGRAPH build $SOURCE_DIR/examples -o $WORK/p.json" /dev/null > "$WORK/tty.txt"
+grep -q "documents read" "$WORK/tty.txt" || fail "no progress on a terminal"
+script -qec "$NEWSGRAPH build -q $SOURCE_DIR/examples -o $WORK/p.json" /dev/null > "$WORK/tty.txt"
+grep -q "documents read" "$WORK/tty.txt" && fail "progress despite -q"
+"$NEWSGRAPH" build "$SOURCE_DIR/examples" -o "$WORK/p.json" 2> "$WORK/pipe.txt"
+grep -q "documents read" "$WORK/pipe.txt" && fail "progress on a pipe"
+echo "11 passed, 0 failed"

@@ -19,7 +19,7 @@ check_graph() {
   rapper -q -i ntriples -o ntriples "$g.nt" > "$g.nt.out" 2> "$g.rapper" || fail "$name: rapper: $(cat "$g.rapper")"
   rapper -q -i turtle -o ntriples "$g.ttl" > "$g.ttl.out" 2> "$g.rapper" || fail "$name: rapper: $(cat "$g.rapper")"
   [ ! -s "$g.rapper" ] || fail "$name: rapper warned: $(cat "$g.rapper")"
-  render_clean "$g.dot" dot
+  for layout in dot neato sfdp; do render_clean "$g.dot" "$layout"; done
   "$PYTHON" - "$g" <<'PY'
 import csv, json, sys
 import igraph, networkx as nx
