@@ -21,5 +21,6 @@ assert os.path.getsize(sys.argv[2]) > 20000, "the screenshot is (nearly) blank"
 PY
 }
 check_page seeds Karpathy "$SHARED_DIR/seeds"
+check_page bbc_business Google "$SHARED_DIR/corpora/bbc/business"
 check_page hostile 'a"b' "$SOURCE_DIR/tests/golden/triples.jsonl"
-echo "2 passed, 0 failed"
+echo "3 passed, 0 failed"
