@@ -43,10 +43,6 @@ async function main() {
     // No Person table or no joined table in this graph.
   }
   const labels = (await (await conn.query('MATCH (n) RETURN n.name AS name')).getAll()).map((r) => r.name);
-  // Close explicitly: the native binding's own teardown at exit is where it
-  // has been seen to crash.
-  await conn.close();
-  await db.close();
   console.log(JSON.stringify({nodes, edges, joined, labels}));
 }
 
