@@ -9,8 +9,9 @@ check_page() {
   local name="$1" search="$2"
   shift 2
   "$NEWSGRAPH" build -q "$@" -o "$WORK/$name.html"
-  (cd "$js" && node html_check.js "$WORK/$name.html" "$WORK/$name.png" "$search") > "$WORK/$name.out" ||
-    fail "$name: $(cat "$WORK/$name.out")"
+  # stderr in a file, not ctest's pipe (see graph_tools.sh).
+  (cd "$js" && node html_check.js "$WORK/$name.html" "$WORK/$name.png" "$search") > "$WORK/$name.out" \
+    2> "$WORK/$name.err" || fail "$name: $(cat "$WORK/$name.out" "$WORK/$name.err")"
   cat "$WORK/$name.out" | cut -c1-300
   "$PYTHON" - "$WORK/$name.out" "$WORK/$name.png" "$search" <<'PY'
 import json, os, sys
