@@ -1,6 +1,6 @@
 # Every export loaded by its real tool: Kuzu (the Cypher script, and the Neo4j
 # MERGE script run twice), Python's csv module (the Neo4j import CSVs),
-# rapper (N-Triples and Turtle), NetworkX, igraph and graphology (GraphML),
+# rapper (N-Triples and Turtle), NetworkX, igraph, graphology and Boost (GraphML),
 # NetworkX and Cytoscape.js (JSON), Graphviz (DOT) -- on a graph of hostile
 # names, on the seeds and on all BBC business articles.
 source "$(dirname "$0")/lib.sh"
@@ -26,6 +26,7 @@ check_graph() {
   node_load "$g.merge.json" kuzu_load.js "$g.cypher" "$g.cql" || fail "$name: Kuzu refused the MERGE script"
   node_load "$g.graphology.json" graphology_load.js "$g.graphml" || fail "$name: graphology refused the GraphML"
   node_load "$g.cytoscape.json" cytoscape_load.js "$g.json" || fail "$name: Cytoscape.js refused the JSON"
+  "$GRAPHML_CHECK" "$g.graphml" > "$g.boost.json" || fail "$name: Boost read_graphml refused the GraphML"
   rapper -q -i ntriples -o ntriples "$g.nt" > "$g.nt.out" 2> "$g.rapper" || fail "$name: rapper: $(cat "$g.rapper")"
   rapper -q -i turtle -o ntriples "$g.ttl" > "$g.ttl.out" 2> "$g.rapper" || fail "$name: rapper: $(cat "$g.rapper")"
   [ ! -s "$g.rapper" ] || fail "$name: rapper warned: $(cat "$g.rapper")"
@@ -41,6 +42,8 @@ for tool in ("kuzu", "merge", "graphology", "cytoscape"):
     got = json.load(open(f"{g}.{tool}.json"))
     assert (got["nodes"], got["edges"]) == (n, m), (tool, got["nodes"], got["edges"], n, m)
     assert sorted(got["labels"]) == labels, (tool, sorted(got["labels"])[:5], labels[:5])
+b = json.load(open(g + ".boost.json"))
+assert (b["nodes"], b["edges"]) == (n, m), ("boost", b, n, m)
 x = nx.read_graphml(g + ".graphml")
 assert (x.number_of_nodes(), x.number_of_edges()) == (n, m)
 i = igraph.Graph.Read_GraphML(g + ".graphml")
