@@ -70,6 +70,7 @@ constexpr const char* kExtractHelp =
     "\n"
     "  --schema FILE  the schema (default: $NEWSGRAPH_SCHEMA or the bundled schema.yaml)\n"
     "  -o FILE        output file, written atomically (default: - for stdout)\n"
+    "  --keep-going   skip bad JSON Lines records with a warning instead of stopping\n"
     "  -q, --quiet    no progress messages\n";
 
 constexpr const char* kBuildHelp =
@@ -103,6 +104,8 @@ constexpr const char* kBuildHelp =
     "  --top N              only the N entities with the most facts\n"
     "  --top-by degree|support  rank --top by number of facts or of supporting documents\n"
     "  --schema FILE        the schema (default: $NEWSGRAPH_SCHEMA or the bundled schema.yaml)\n"
+    "  --keep-going         skip bad JSON Lines records (articles or triples) with a\n"
+    "                       warning instead of stopping before any output is written\n"
     "  -q, --quiet          no progress messages\n";
 
 constexpr const char* kStatsHelp =
@@ -144,6 +147,7 @@ constexpr const char* kEvalHelp =
 
 struct Options {
   bool entities = false;
+  bool keep_going = false;
   std::string schema;
   std::string output;
   std::string format;
@@ -247,6 +251,10 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
       }
       continue;
     }
+    if (a == "--keep-going" && !is_eval) {
+      o.keep_going = true;
+      continue;
+    }
     if ((a == "-q" || a == "--quiet") && !is_eval) {
       o.quiet = true;
       continue;
@@ -318,6 +326,31 @@ std::map<std::string, NodeStyle> StylesOf(const Schema& schema) {
   return styles;
 }
 
+// Warnings go to stderr, one line each; --keep-going turns bad records into warnings.
+ReadOptions ReadOptionsOf(const Options& o, std::ostream& err) {
+  ReadOptions options;
+  options.keep_going = o.keep_going;
+  options.warn = [&err](const std::string& message) { err << "newsgraph: warning: " << message << "\n"; };
+  return options;
+}
+
+// A triple read from a file must fit the schema: a known predicate, known
+// types, the subject in the predicate's domain and the object in its range.
+void ValidateTriple(const Triple& t, const Schema& schema, const std::string& file, int line) {
+  const Relation* r = schema.FindRelation(t.predicate);
+  if (!r) throw Error(file, line, 0, "unknown predicate \"" + t.predicate + "\" (not in the schema)");
+  const TypeId s = schema.FindType(t.subject_type);
+  const TypeId o = schema.FindType(t.object_type);
+  if (s == kUnknownType) throw Error(file, line, 0, "unknown subject type \"" + t.subject_type + "\"");
+  if (o == kUnknownType) throw Error(file, line, 0, "unknown object type \"" + t.object_type + "\"");
+  if (!((r->domain >> s) & 1ULL)) {
+    throw Error(file, line, 0, "a " + t.subject_type + " cannot be the subject of " + t.predicate);
+  }
+  if (!((r->range >> o) & 1ULL)) {
+    throw Error(file, line, 0, "a " + t.object_type + " cannot be the object of " + t.predicate);
+  }
+}
+
 // Progress for long runs: a line on stderr, rewritten in place, only when
 // stderr is a terminal and -q was not given.
 class Progress {
@@ -360,7 +393,7 @@ int Extract(const Options& o, std::ostream& err) {
             ++facts;
           }
         },
-        {});
+        {}, ReadOptionsOf(o, err));
   }
   output.Commit();
   if (!o.quiet) err << "newsgraph: " << documents << " documents, " << facts << " facts\n";
@@ -397,7 +430,7 @@ struct ReadCounts {
 };
 
 ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& schema, const TripleExtractor& extractor,
-                         GraphStore* store, bool quiet = true) {
+                         GraphStore* store, const ReadOptions& read_options, bool quiet = true) {
   ReadCounts counts;
   Progress progress(!quiet);
   size_t documents = 0;
@@ -425,7 +458,11 @@ ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& sch
           count(store->SetDocument(doc.id, fingerprint, extractor.Extract(doc)));
           progress.Tick(++documents);
         },
-        [&](Triple&& t) { from_triples[t.doc].push_back(std::move(t)); });
+        [&](Triple&& t, const std::string& file, int line) {
+          ValidateTriple(t, schema, file, line);
+          from_triples[t.doc].push_back(std::move(t));
+        },
+        read_options);
   }
   for (auto& [doc, triples] : from_triples) count(store->SetDocument(doc, "", std::move(triples)));
   return counts;
@@ -534,7 +571,7 @@ int Build(const Options& o, std::ostream& err) {
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
   if (!o.update.empty()) store = GraphStore::Load(o.update, schema->digest);
-  const ReadCounts counts = ReadIntoStore(o.positional, *schema, extractor, &store, o.quiet);
+  const ReadCounts counts = ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err), o.quiet);
   size_t removed = 0;
   for (const std::string& doc : o.remove) {
     if (store.RemoveDocument(doc)) {
@@ -570,12 +607,12 @@ int Build(const Options& o, std::ostream& err) {
   return 0;
 }
 
-int Stats(const Options& o, std::ostream& out) {
+int Stats(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.positional.empty()) throw UsageError("stats needs at least one GRAPH");
   const auto schema = Schema::LoadFile(SchemaPath(o));
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
-  ReadIntoStore(o.positional, *schema, extractor, &store);
+  ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err));
   KnowledgeGraph full = NewGraph(*schema);
   store.AddTo(&full);
   const KnowledgeGraph graph = IsFiltering(o) ? full.Filtered(FilterOf(o, *schema)) : std::move(full);
@@ -606,13 +643,14 @@ int Stats(const Options& o, std::ostream& out) {
   return 0;
 }
 
-int Explain(const Options& o, std::ostream& out) {
+int Explain(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.positional.size() < 2) throw UsageError("explain needs NAME and at least one GRAPH");
   const std::string name = o.positional[0];
   const auto schema = Schema::LoadFile(SchemaPath(o));
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
-  ReadIntoStore(std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), *schema, extractor, &store);
+  ReadIntoStore(std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), *schema, extractor, &store,
+                ReadOptionsOf(o, err));
   KnowledgeGraph graph = NewGraph(*schema);
   store.AddTo(&graph);
   const auto nodes = graph.FindByName(name);
@@ -652,7 +690,7 @@ int Explain(const Options& o, std::ostream& out) {
   return 0;
 }
 
-int Mentions(const Options& o, std::ostream& out) {
+int Mentions(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.positional.empty()) throw UsageError("mentions needs at least one INPUT");
   const auto schema = Schema::LoadFile(SchemaPath(o));
   const TripleExtractor extractor(schema);
@@ -668,17 +706,18 @@ int Mentions(const Options& o, std::ostream& out) {
                 << '\t' << entity << (m.anaphor ? "\tanaphor" : "") << '\n';
           }
         },
-        {});
+        {}, ReadOptionsOf(o, err));
   }
   return 0;
 }
 
-int EvalEntities(const Options& o, std::ostream& out) {
+int EvalEntities(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.positional.size() < 2) throw UsageError("eval --entities needs GOLD and at least one GRAPH");
   const auto schema = Schema::LoadFile(SchemaPath(o));
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
-  ReadIntoStore(std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), *schema, extractor, &store);
+  ReadIntoStore(std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), *schema, extractor, &store,
+                ReadOptionsOf(o, err));
   KnowledgeGraph graph = NewGraph(*schema);
   store.AddTo(&graph);
   const ClusterScore s = ScoreEntityClusters(o.positional[0], graph);
@@ -692,8 +731,8 @@ int EvalEntities(const Options& o, std::ostream& out) {
   return 0;
 }
 
-int Eval(const Options& o, std::ostream& out) {
-  if (o.entities) return EvalEntities(o, out);
+int Eval(const Options& o, std::ostream& out, std::ostream& err) {
+  if (o.entities) return EvalEntities(o, out, err);
   if (o.positional.size() != 2) throw UsageError("eval needs GOLD and TRIPLES");
   std::set<std::string> documents;
   const std::vector<GoldFact> gold = LoadGold(o.positional[0], &documents);
@@ -749,12 +788,12 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
                                       : kEvalHelp);
       return 0;
     }
-    if (command == "mentions") return Mentions(o, out);
-    if (command == "explain") return Explain(o, out);
-    if (command == "stats") return Stats(o, out);
+    if (command == "mentions") return Mentions(o, out, err);
+    if (command == "explain") return Explain(o, out, err);
+    if (command == "stats") return Stats(o, out, err);
     if (command == "extract") return Extract(o, err);
     if (command == "build") return Build(o, err);
-    return Eval(o, out);
+    return Eval(o, out, err);
   } catch (const UsageError& e) {
     err << "newsgraph: " << e.what() << "\n\n"
         << (command == "extract" ? kExtractHelp : command == "build" ? kBuildHelp : command == "eval" ? kEvalHelp : kUsage);

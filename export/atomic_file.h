@@ -10,6 +10,12 @@
 
 namespace newsgraph {
 
+// Installs handlers so that SIGINT, SIGTERM and SIGHUP remove every
+// temporary file an AtomicFile has open before the process dies, and ignores
+// SIGXFSZ so that hitting a file-size limit is a write error, not a kill.
+// Call once, early in main.
+void InstallOutputSignalHandlers();
+
 // An output that becomes visible at `path` only on Commit(). The path "-"
 // means standard output, written directly.
 class AtomicFile {
@@ -37,6 +43,7 @@ class AtomicFile {
   std::string temp_path_;
   std::ofstream file_;
   bool committed_ = false;
+  int slot_ = -1;  // in the signal handler's list of temporary files
 };
 
 }  // namespace newsgraph

@@ -12,21 +12,7 @@ std::string FormatDouble(double v) {
   return std::string(buf, result.ptr);
 }
 
-std::string ValidUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    int length = 1;
-    const uint32_t cp = DecodeUtf8(s, i, &length);
-    if (cp == 0xFFFD && length == 1) {
-      out += "\xEF\xBF\xBD";
-    } else {
-      out.append(s, i, static_cast<size_t>(length));
-    }
-    i += static_cast<size_t>(length);
-  }
-  return out;
-}
+std::string ValidUtf8(std::string_view s) { return ReplaceInvalidUtf8(s); }
 
 std::string Join(const std::vector<std::string>& parts, std::string_view separator) {
   std::string out;

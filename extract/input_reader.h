@@ -31,14 +31,30 @@ struct InputFile {
 // else one text). Throws Error for a path that does not exist or cannot be read.
 std::vector<InputFile> ExpandInputs(const std::vector<std::string>& args);
 
+// How to read: whether bad JSON Lines records are skipped with a warning
+// (instead of stopping the run), and where warnings go.
+struct ReadOptions {
+  bool keep_going = false;
+  std::function<void(const std::string&)> warn;
+};
+
+// Called for each triple of a triples input, with the file and line it came from.
+using TripleCallback = std::function<void(Triple&&, const std::string& file, int line)>;
+
 // Reads one input, calling `on_document` for each document of a text or
 // articles input and `on_triple` for each triple of a triples input, in file
 // order. A text file's id is its path as given; an article's id is its "id"
 // (or "PATH:LINE"); a "title" becomes the first paragraph of the text. When
-// `on_triple` is empty, a triples input is an error. Throws Error naming the
-// file and line of a bad record.
+// `on_triple` is empty, a triples input is an error. A text file holding NUL
+// bytes is binary: skipped with a warning. Text with invalid UTF-8 gets one
+// warning per file naming the first bad byte (extraction reads it as U+FFFD).
+// Throws Error naming the file and line of a bad record, unless
+// `options.keep_going`, which skips it with a warning.
 void ReadInput(const InputFile& input, const std::function<void(Document&&)>& on_document,
-               const std::function<void(Triple&&)>& on_triple);
+               const TripleCallback& on_triple, const ReadOptions& options = {});
+
+// Parses one JSON Lines article record. Throws Error naming `file` and `line`.
+Document ParseArticleLine(const std::string& json, const std::string& file, int line);
 
 // Returns the whole content of a file, or of standard input for "-".
 // Throws Error when it cannot be read.

@@ -366,7 +366,8 @@ class Extractor {
     const auto key = std::make_tuple(s, predicate, o);
     Evidence ev;
     ev.doc = doc_.document->id;
-    ev.sentence = doc_.document->text.substr(sent.begin, sent.end - sent.begin);
+    // The sentence as written, with invalid UTF-8 repaired so that every output stays valid.
+    ev.sentence = ReplaceInvalidUtf8(std::string_view(doc_.document->text).substr(sent.begin, sent.end - sent.begin));
     ev.start = sent.begin;
     ev.end = sent.end;
     ev.confidence = confidence;

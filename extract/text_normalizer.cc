@@ -47,6 +47,26 @@ void AppendUtf8(uint32_t cp, std::string* out) {
   }
 }
 
+std::string ReplaceInvalidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    int length = 1;
+    const uint32_t cp = DecodeUtf8(s, i, &length);
+    if (cp == 0xFFFD && length == 1) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(s, i, static_cast<size_t>(length));
+    }
+    i += static_cast<size_t>(length);
+  }
+  return out;
+}
+
 namespace {
 
 // Returns the ASCII replacement for a code point, or nullptr to keep it.

@@ -35,6 +35,10 @@ NormalizedText NormalizeText(std::string_view original);
 // Returns 0xFFFD (with length 1) for an invalid or truncated sequence.
 uint32_t DecodeUtf8(std::string_view s, size_t i, int* length);
 
+// Returns `s` with every invalid UTF-8 sequence replaced by U+FFFD (one per
+// bad byte, as NormalizeText does).
+std::string ReplaceInvalidUtf8(std::string_view s);
+
 // Appends the UTF-8 encoding of `code_point` to `out`.
 void AppendUtf8(uint32_t code_point, std::string* out);
 

@@ -2,6 +2,9 @@
 
 #include "extract/relation_extractor.h"
 
+#include <map>
+#include <tuple>
+
 namespace newsgraph {
 
 TripleExtractor::TripleExtractor(std::shared_ptr<const Schema> schema) : schema_(std::move(schema)) {}
@@ -19,8 +22,63 @@ DocumentAnalysis TripleExtractor::Analyze(const Document& document) const {
   return a;
 }
 
+namespace {
+
+// Documents larger than this are read in pieces of about this size, cut at a
+// paragraph, line or word break, so that memory stays bounded whatever the
+// input (a 200 MB file with no newline, say). Coreference does not cross pieces.
+constexpr size_t kPieceBytes = 1 << 20;
+
+size_t PieceEnd(const std::string& text, size_t begin) {
+  if (text.size() - begin <= kPieceBytes) return text.size();
+  const size_t limit = begin + kPieceBytes;
+  const size_t floor = begin + kPieceBytes / 2;
+  for (const char* sep : {"\n\n", "\n", ". ", " "}) {
+    const size_t at = text.rfind(sep, limit);
+    if (at != std::string::npos && at > floor) return at + std::char_traits<char>::length(sep);
+  }
+  // No break at all (one enormous word): cut at a UTF-8 character boundary.
+  size_t end = limit;
+  while (end > begin && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return end;
+}
+
+}  // namespace
+
 std::vector<Triple> TripleExtractor::Extract(const Document& document) const {
-  return Analyze(document).triples;
+  if (document.text.size() <= kPieceBytes) return Analyze(document).triples;
+  std::vector<Triple> out;
+  std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
+  for (size_t begin = 0; begin < document.text.size();) {
+    const size_t end = PieceEnd(document.text, begin);
+    Document piece;
+    piece.id = document.id;
+    piece.date = document.date;
+    piece.source = document.source;
+    piece.text = document.text.substr(begin, end - begin);
+    for (Triple& t : Analyze(piece).triples) {
+      t.start += static_cast<uint32_t>(begin);
+      t.end += static_cast<uint32_t>(begin);
+      for (Evidence& e : t.evidence) {
+        e.start += static_cast<uint32_t>(begin);
+        e.end += static_cast<uint32_t>(begin);
+      }
+      const auto key = std::make_tuple(t.subject, t.predicate, t.object);
+      auto it = index.find(key);
+      if (it == index.end()) {
+        index.emplace(key, out.size());
+        out.push_back(std::move(t));
+        continue;
+      }
+      // The same fact in another piece: one more piece of evidence.
+      Triple& first = out[it->second];
+      Evidence ev{t.doc, t.sentence, t.start, t.end, t.confidence, t.pattern};
+      first.evidence.push_back(std::move(ev));
+      for (Evidence& e : t.evidence) first.evidence.push_back(std::move(e));
+    }
+    begin = end;
+  }
+  return out;
 }
 
 }  // namespace newsgraph

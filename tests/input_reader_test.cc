@@ -82,7 +82,7 @@ TEST_CASE("a triples file is recognised and read back") {
   const auto inputs = ExpandInputs({dir + "/t.jsonl"});
   CHECK(inputs[0].kind == InputKind::kTriples);
   int n = 0;
-  ReadInput(inputs[0], [](Document&&) {}, [&](Triple&& back) { n += back.subject == "A"; });
+  ReadInput(inputs[0], [](Document&&) {}, [&](Triple&& back, const std::string&, int) { n += back.subject == "A"; });
   CHECK(n == 1);
   CHECK_THROWS_WITH_AS(ReadInput(inputs[0], [](Document&&) {}, {}), doctest::Contains("holds triples"), Error);
   std::filesystem::remove_all(dir);

@@ -27,7 +27,13 @@ async function main() {
     // Click, with the mouse, the middle of the first edge touching the selection.
     const point = await page.evaluate(() => {
       const cy = window.newsgraph.cy;
-      const edge = cy.nodes(':selected').connectedEdges()[0];
+      // An edge whose midpoint no node covers, so that the click lands on the edge.
+      const covered = (p) => cy.nodes().some((n) => {
+        const b = n.renderedBoundingBox();
+        return p.x >= b.x1 - 4 && p.x <= b.x2 + 4 && p.y >= b.y1 - 4 && p.y <= b.y2 + 4;
+      });
+      const edges = cy.nodes(':selected').connectedEdges();
+      const edge = edges.filter((e) => !covered(e.renderedMidpoint()))[0] || edges[0];
       const mid = edge.renderedMidpoint();
       const box = cy.container().getBoundingClientRect();
       return {x: box.left + mid.x, y: box.top + mid.y, sentence: edge.data('evidence')[0].sentence,
