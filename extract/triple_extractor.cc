@@ -33,9 +33,11 @@ size_t PieceEnd(const std::string& text, size_t begin) {
   if (text.size() - begin <= kPieceBytes) return text.size();
   const size_t limit = begin + kPieceBytes;
   const size_t floor = begin + kPieceBytes / 2;
+  // Search only the second half of the piece, never the whole text before it.
+  const std::string_view window(text.data() + floor, limit - floor);
   for (const char* sep : {"\n\n", "\n", ". ", " "}) {
-    const size_t at = text.rfind(sep, limit);
-    if (at != std::string::npos && at > floor) return at + std::char_traits<char>::length(sep);
+    const size_t at = window.rfind(sep);
+    if (at != std::string_view::npos) return floor + at + std::char_traits<char>::length(sep);
   }
   // No break at all (one enormous word): cut at a UTF-8 character boundary.
   size_t end = limit;
