@@ -262,6 +262,16 @@ class Recognizer {
   }
 
   // Splits a capitalised run at titles and common words, trims it and types the parts.
+  // Function words that never start a name, even before "Inc" or "Labs".
+  static bool IsFunctionWord(const std::string& w) {
+    static const std::unordered_set<std::string> kWords = {
+        "the", "a", "an", "and", "but", "or", "in", "on", "at", "for", "of", "to", "by", "with", "as", "this",
+        "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "when", "while", "after",
+        "before", "if", "so", "then", "also", "meanwhile", "however", "yesterday", "today", "now", "former",
+        "new", "rival", "parent", "ex", "old", "current", "outgoing", "shares", "analysts"};
+    return kWords.count(w) > 0;
+  }
+
   void SplitSequence(uint32_t b, uint32_t e, const Sentence& s, std::vector<Candidate>* out) {
     // A known name that ends the run stands alone: "NTTVC Mumbai" -> "NTTVC" + "Mumbai".
     for (uint32_t j = b + 1; j < e; ++j) {
@@ -276,6 +286,9 @@ class Recognizer {
     }
     uint32_t start = b;
     bool honorific = false;
+    // A word and an organisation head ("Node Labs", "Edge Inc") make a name:
+    // the word stays even when ordinary or common (function words do not).
+    const bool org_run = e - b == 2 && IsOrgHead(tokens_[e - 1].lower);
     for (uint32_t i = b; i <= e; ++i) {
       const bool at_end = i == e;
       bool cut = at_end;
@@ -309,6 +322,7 @@ class Recognizer {
         }
         // Known gazetteer names inside a run stand alone ("Microsoft Chairman ..." handled above).
         if (cut && i > start && !at_end && IsOrgHead(tokens_[i].lower)) cut = false;
+        if (cut && org_run && !is_honorific && !IsTitleWord(t.lower) && !IsFunctionWord(t.lower)) cut = false;
       }
       if (!cut) continue;
       if (i > start) TypeCandidate(start, i, honorific, out);

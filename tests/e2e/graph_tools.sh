@@ -66,7 +66,25 @@ print(f"{g.rsplit('/', 1)[1]}: {n} nodes, {m} edges, {len(nt)} RDF triples, join
 PY
 }
 check_graph hostile "$SOURCE_DIR/tests/golden/triples.jsonl"
+# An article whose names and sentences carry what breaks naive writers:
+# <script>, quotes, backslashes, ]]>, DOT keywords, Cypher quotes, CSV separators.
+cat > "$WORK/hostile_article.txt" <<'TXT'
+Node Labs, based in London, said "<script>alert('x')</script>" and C:\path\ ]]> were fine; really.
+O'Brien & Sons Ltd acquired Edge Inc for $1bn, a deal "quoted, with; separators" in the report.
+Graph Holdings, headquartered in Paris, partnered with Digraph Systems.
+Mary O'Neil, chief executive of Strict Industries, said the deal was "done".
+TXT
+check_graph hostile_article "$WORK/hostile_article.txt"
+"$PYTHON" - "$WORK/hostile_article.json" <<'PY'
+import json, sys
+g = json.load(open(sys.argv[1]))
+labels = {n["label"] for n in g["nodes"]}
+for name in ["Node Labs", "O'Brien & Sons Ltd", "Edge Inc", "Digraph Systems", "Mary O'Neil"]:
+    assert name in labels, (name, labels)
+sentences = [e["sentence"] for l in g["links"] for e in l["evidence"]]
+assert any("<script>alert('x')</script>" in s and "]]>" in s for s in sentences), sentences
+PY
 check_graph seeds "$SHARED_DIR/seeds"
 grep -q '"Andrej Karpathy","Anthropic"' "$WORK/seeds.kuzu.json" || fail "Kuzu: no Karpathy joined Anthropic"
 check_graph bbc_business "$SHARED_DIR/corpora/bbc/business"
-echo "3 passed, 0 failed"
+echo "4 passed, 0 failed"
