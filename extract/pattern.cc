@@ -13,10 +13,13 @@ std::vector<std::string> Inflections(const std::string& w) {
   std::vector<std::string> out = {w};
   if (w.empty()) return out;
   const char last = w.back();
-  const auto is_vowel = [](char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; };
+  const auto is_vowel = [](char c) {
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+  };
   const std::string stem_e = last == 'e' ? w.substr(0, w.size() - 1) : w;
   // Third person singular.
-  if (last == 's' || last == 'x' || last == 'z' || (w.size() > 1 && (w.substr(w.size() - 2) == "ch" || w.substr(w.size() - 2) == "sh"))) {
+  if (last == 's' || last == 'x' || last == 'z' ||
+      (w.size() > 1 && (w.substr(w.size() - 2) == "ch" || w.substr(w.size() - 2) == "sh"))) {
     out.push_back(w + "es");
   } else if (last == 'y' && w.size() > 1 && !is_vowel(w[w.size() - 2])) {
     out.push_back(w.substr(0, w.size() - 1) + "ies");
@@ -82,6 +85,9 @@ std::vector<std::string> LiteralTokens(std::string_view literal) {
 
 }  // namespace
 
+// The most instructions one compiled pattern may have.
+constexpr size_t kMaxInstructions = 20000;
+
 class PatternCompiler {
  public:
   PatternCompiler(std::string_view source, const PatternContext& context, const std::string& file,
@@ -95,7 +101,8 @@ class PatternCompiler {
     if (pos_ < src_.size()) Fail("unexpected '" + std::string(1, src_[pos_]) + "'");
     if (!has_subject_) Fail("pattern has no {subj} slot", 0);
     if (!has_object_ && ctx_.requires_object) Fail("pattern has no {obj} slot", 0);
-    if (has_object_ && !ctx_.requires_object) Fail("a topic pattern has no {obj} slot: its object is the article's main organisation", 0);
+    if (has_object_ && !ctx_.requires_object)
+      Fail("a topic pattern has no {obj} slot: its object is the article's main organisation", 0);
     Emit(*root);
     pattern_.program_.push_back({Pattern::Op::kMatch});
     std::vector<int32_t> required;
@@ -284,7 +291,8 @@ class PatternCompiler {
       pos_ = end + 1;
       return LiteralNode(literal, false, open);
     }
-    if (c == '_' && (pos_ + 1 >= src_.size() || IsBlank(src_[pos_ + 1]) || IsSyntax(src_[pos_ + 1]))) {
+    if (c == '_' &&
+        (pos_ + 1 >= src_.size() || IsBlank(src_[pos_ + 1]) || IsSyntax(src_[pos_ + 1]))) {
       ++pos_;
       return MakeNode(Node::kAny);
     }
@@ -371,7 +379,8 @@ class PatternCompiler {
     return TrieNode(ids, 0, ids.size(), 0);
   }
 
-  NodePtr TrieNode(const std::vector<std::vector<int32_t>>& ids, size_t lo, size_t hi, size_t depth) {
+  NodePtr TrieNode(const std::vector<std::vector<int32_t>>& ids, size_t lo, size_t hi,
+                   size_t depth) {
     auto alt = MakeNode(Node::kAlt);
     std::vector<int32_t> leaves;
     bool can_stop = false;
@@ -418,7 +427,9 @@ class PatternCompiler {
     while (true) {
       SkipBlanks();
       const size_t start = pos_;
-      while (pos_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_')) ++pos_;
+      while (pos_ < src_.size() &&
+             (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_'))
+        ++pos_;
       const std::string name(src_.substr(start, pos_ - start));
       const auto& names = *ctx_.type_names;
       auto it = std::find(names.begin(), names.end(), name);
@@ -437,7 +448,9 @@ class PatternCompiler {
     const size_t open = pos_++;
     SkipBlanks();
     const size_t start = pos_;
-    while (pos_ < src_.size() && (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_')) ++pos_;
+    while (pos_ < src_.size() &&
+           (std::isalnum(static_cast<unsigned char>(src_[pos_])) || src_[pos_] == '_'))
+      ++pos_;
     const std::string name(src_.substr(start, pos_ - start));
     if (name.empty()) Fail("expected a slot or capture name after '{'", open);
     bool coordinated = false;
@@ -448,7 +461,9 @@ class PatternCompiler {
     }
     SkipBlanks();
     if (name == "subj" || name == "obj" || name == "_") {
-      uint64_t types = name == "subj" ? ctx_.subject_types : name == "obj" ? ctx_.object_types : ~0ULL;
+      uint64_t types = name == "subj"  ? ctx_.subject_types
+                       : name == "obj" ? ctx_.object_types
+                                       : ~0ULL;
       if (pos_ < src_.size() && src_[pos_] == ':') {
         ++pos_;
         types = ParseTypes(pos_);
@@ -499,10 +514,12 @@ class PatternCompiler {
       return seq;
     }
     if (coordinated || untyped) Fail("only {subj} and {obj} take '+' or '?'", start);
-    if (pos_ >= src_.size() || src_[pos_] != ':') Fail("expected ':' after capture name '" + name + "'");
+    if (pos_ >= src_.size() || src_[pos_] != ':')
+      Fail("expected ':' after capture name '" + name + "'");
     ++pos_;
     auto& names = pattern_.capture_names_;
-    if (std::find(names.begin(), names.end(), name) != names.end()) Fail("capture '" + name + "' used twice", start);
+    if (std::find(names.begin(), names.end(), name) != names.end())
+      Fail("capture '" + name + "' used twice", start);
     if (names.size() >= kMaxCaptures) Fail("more than 4 captures", start);
     names.push_back(name);
     auto capture = MakeNode(Node::kCapture);
@@ -515,6 +532,13 @@ class PatternCompiler {
 
   int32_t Here() const { return static_cast<int32_t>(pattern_.program_.size()); }
   int32_t Add(Pattern::Inst inst) {
+    // Nested repeats multiply ("(a{20}){20}", "a++++"): bound the program so
+    // that a pattern can never take unbounded memory or matching time.
+    if (pattern_.program_.size() >= kMaxInstructions) {
+      Fail("pattern too large once repeats are expanded (over " + std::to_string(kMaxInstructions) +
+               " instructions); simplify nested repeats",
+           0);
+    }
     pattern_.program_.push_back(inst);
     return Here() - 1;
   }
@@ -682,7 +706,8 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
           PatternMatch m;
           m.begin = static_cast<uint32_t>(t.start);
           m.end = static_cast<uint32_t>(pos);
-          m.subjects.assign(t.caps.subjects.begin(), t.caps.subjects.begin() + t.caps.subject_count);
+          m.subjects.assign(t.caps.subjects.begin(),
+                            t.caps.subjects.begin() + t.caps.subject_count);
           m.objects.assign(t.caps.objects.begin(), t.caps.objects.begin() + t.caps.object_count);
           for (int c = 0; c < kMaxCaptures; ++c) {
             const int32_t b = t.caps.saves[2 * c];
@@ -717,7 +742,8 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
           break;
         case Op::kWordSet: {
           const auto& set = word_sets_[inst.x];
-          ok = is_skippable && item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word);
+          ok = is_skippable && item.word >= 0 &&
+               std::binary_search(set.begin(), set.end(), item.word);
           break;
         }
         case Op::kAnyToken:
@@ -725,11 +751,13 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
           break;
         case Op::kNotWordSet: {
           const auto& set = word_sets_[inst.x];
-          ok = is_skippable && !(item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word));
+          ok = is_skippable &&
+               !(item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word));
           break;
         }
         case Op::kEntity:
-          ok = !is_token && (item.type == kUnknownType ? inst.y == 1 : ((inst.types >> item.type) & 1ULL) != 0);
+          ok = !is_token &&
+               (item.type == kUnknownType ? inst.y == 1 : ((inst.types >> item.type) & 1ULL) != 0);
           if (ok && inst.slot == 0) {
             if (t.caps.subject_count >= kMaxSlotEntities) break;
             t.caps.subjects[t.caps.subject_count++] = static_cast<uint32_t>(pos);

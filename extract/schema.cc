@@ -30,11 +30,25 @@ class SchemaLoader {
     } catch (const YAML::ParserException& e) {
       throw Error(name_, e.mark.line + 1, e.mark.column + 1, "YAML syntax error: " + e.msg);
     }
+    try {
+      return LoadRoot(root, schema);
+    } catch (const YAML::Exception& e) {
+      // A node of an unexpected shape (a mapping used as a key, say) that a
+      // check below did not foresee: still an error naming file and place.
+      throw Error(name_, e.mark.line + 1, e.mark.column + 1,
+                  "a key or value of the wrong shape here (yaml-cpp: " + e.msg + ")");
+    }
+  }
+
+ private:
+  std::shared_ptr<const Schema> LoadRoot(const YAML::Node& root,
+                                         const std::shared_ptr<Schema>& schema) {
     if (!root.IsMap()) Fail(root, "the schema must be a YAML mapping");
     digest_ = Fnv1a64(text_);
-    CheckKeys(root, {"version", "types", "lists", "macros", "recognizer", "typing", "hedges", "negations",
-                     "hedge_window", "relations"});
-    if (root["version"] && Int(root["version"]) != 1) Fail(root["version"], "unsupported schema version");
+    CheckKeys(root, {"version", "types", "lists", "macros", "recognizer", "typing", "hedges",
+                     "negations", "hedge_window", "relations"});
+    if (root["version"] && Int(root["version"]) != 1)
+      Fail(root["version"], "unsupported schema version");
     LoadTypes(Required(root, "types"));
     if (root["lists"]) LoadLists(root["lists"]);
     if (root["macros"]) {
@@ -57,7 +71,6 @@ class SchemaLoader {
     return schema;
   }
 
- private:
   [[noreturn]] void Fail(const YAML::Node& node, const std::string& what) {
     const YAML::Mark m = node.Mark();
     if (m.is_null()) throw Error(name_, 0, 0, what);
@@ -109,7 +122,8 @@ class SchemaLoader {
     try {
       return n.as<bool>();
     } catch (const YAML::Exception&) {
-      Fail(n, "expected true or false, got '" + (n.IsScalar() ? n.Scalar() : std::string("?")) + "'");
+      Fail(n,
+           "expected true or false, got '" + (n.IsScalar() ? n.Scalar() : std::string("?")) + "'");
     }
   }
 
@@ -148,7 +162,8 @@ class SchemaLoader {
       size_t start = 0;
       while (true) {
         const size_t tab = line.find('\t', start);
-        cols.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+        cols.push_back(
+            line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
         if (tab == std::string::npos) break;
         start = tab + 1;
       }
@@ -272,9 +287,11 @@ class SchemaLoader {
     lower_set("english_words", &lex.english_words);
     if (r["org_suffixes"]) {
       for (auto& row : ReadTable(r["org_suffixes"])) {
-        if (row.size() < 2) Fail(r["org_suffixes"], "org_suffixes rows need 'word<TAB>type': '" + row[0] + "'");
+        if (row.size() < 2)
+          Fail(r["org_suffixes"], "org_suffixes rows need 'word<TAB>type': '" + row[0] + "'");
         const TypeId t = schema_->FindType(row[1]);
-        if (t == kUnknownType) Fail(r["org_suffixes"], "unknown type '" + row[1] + "' for suffix '" + row[0] + "'");
+        if (t == kUnknownType)
+          Fail(r["org_suffixes"], "unknown type '" + row[1] + "' for suffix '" + row[0] + "'");
         std::string w = ToLower(row[0]);
         if (!w.empty() && w.back() == '.') w.pop_back();
         lex.org_suffixes[w] = t;
@@ -285,12 +302,15 @@ class SchemaLoader {
       if (place == kUnknownType) Fail(r["places"], "'places' needs a type named Place");
       for (auto& row : ReadTable(r["places"])) {
         AddGazetteer(row[0], place);
-        lex.place_canonical[SurfaceKey(row[0])] = row.size() > 1 && !row[1].empty() ? row[1] : row[0];
+        lex.place_canonical[SurfaceKey(row[0])] =
+            row.size() > 1 && !row[1].empty() ? row[1] : row[0];
       }
     }
     if (r["nationalities"]) {
       for (auto& row : ReadTable(r["nationalities"])) {
-        if (row.size() < 2) Fail(r["nationalities"], "nationalities rows need 'adjective<TAB>place': '" + row[0] + "'");
+        if (row.size() < 2)
+          Fail(r["nationalities"],
+               "nationalities rows need 'adjective<TAB>place': '" + row[0] + "'");
         lex.nationalities[row[0]] = row[1];
       }
     }
@@ -343,10 +363,13 @@ class SchemaLoader {
         continue;
       }
       size_t j = i + 1;
-      while (j < text.size() && (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_')) ++j;
+      while (j < text.size() &&
+             (std::isalnum(static_cast<unsigned char>(text[j])) || text[j] == '_'))
+        ++j;
       const std::string name = text.substr(i + 1, j - i - 1);
       auto it = schema_->macros.find(name);
-      if (name.empty() || it == schema_->macros.end()) Fail(node, "unknown macro '@" + name + "' in pattern \"" + text + "\"");
+      if (name.empty() || it == schema_->macros.end())
+        Fail(node, "unknown macro '@" + name + "' in pattern \"" + text + "\"");
       out += "(" + ExpandMacros(it->second, node, depth + 1) + ")";
       i = j;
     }
@@ -365,17 +388,20 @@ class SchemaLoader {
         CheckKeys(p, {"match", "confidence", "status"});
         if (p["confidence"]) {
           rp.confidence = Double(p["confidence"]);
-          if (rp.confidence <= 0 || rp.confidence > 1) Fail(p["confidence"], "confidence must be in (0, 1]");
+          if (rp.confidence <= 0 || rp.confidence > 1)
+            Fail(p["confidence"], "confidence must be in (0, 1]");
         }
         if (p["status"]) {
           rp.status = Str(p["status"]);
-          if (rp.status != "current" && rp.status != "former") Fail(p["status"], "status must be current or former");
+          if (rp.status != "current" && rp.status != "former")
+            Fail(p["status"], "status must be current or former");
         }
       }
       const std::string text = Str(source);
       const std::string expanded = ExpandMacros(text, source);
       // With macros, an error's column counts in the expanded pattern, which the message quotes.
-      rp.pattern = Pattern::Compile(expanded, ctx, name_, source.Mark().line + 1, ScalarColumn(source));
+      rp.pattern =
+          Pattern::Compile(expanded, ctx, name_, source.Mark().line + 1, ScalarColumn(source));
       // The file name without its folder, so outputs do not depend on where the checkout lives.
       const size_t slash = name_.find_last_of('/');
       rp.location = (slash == std::string::npos ? name_ : name_.substr(slash + 1)) + ":" +
@@ -395,7 +421,8 @@ class SchemaLoader {
       ctx.type_names = &schema_->type_names;
       ctx.subject_types = 1ULL << type;
       ctx.requires_object = false;
-      for (RelationPattern& rp : LoadPatterns(kv.second, ctx)) schema_->typing.emplace_back(type, std::move(rp));
+      for (RelationPattern& rp : LoadPatterns(kv.second, ctx))
+        schema_->typing.emplace_back(type, std::move(rp));
     }
   }
 
@@ -404,10 +431,11 @@ class SchemaLoader {
     for (const auto& kv : relations) {
       Relation rel;
       rel.name = Str(kv.first);
-      if (schema_->FindRelation(rel.name)) Fail(kv.first, "relation '" + rel.name + "' defined twice");
+      if (schema_->FindRelation(rel.name))
+        Fail(kv.first, "relation '" + rel.name + "' defined twice");
       const YAML::Node def = kv.second;
-      CheckKeys(def, {"domain", "range", "symmetric", "event", "implies", "patterns", "topic_patterns",
-                      "description"});
+      CheckKeys(def, {"domain", "range", "symmetric", "event", "implies", "patterns",
+                      "topic_patterns", "description"});
       rel.domain = TypeMask(Required(def, "domain"));
       rel.range = TypeMask(Required(def, "range"));
       if (def["symmetric"]) rel.symmetric = Bool(def["symmetric"]);
@@ -429,7 +457,8 @@ class SchemaLoader {
     }
     for (const auto& [from, node] : pending_implies_) {
       const std::string target = Str(node);
-      if (!schema_->FindRelation(target)) Fail(node, "'" + from + "' implies unknown relation '" + target + "'");
+      if (!schema_->FindRelation(target))
+        Fail(node, "'" + from + "' implies unknown relation '" + target + "'");
     }
   }
 

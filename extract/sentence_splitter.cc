@@ -13,10 +13,11 @@ constexpr std::array<std::string_view, 12> kMayEndSentence = {
 
 // Words that commonly start a sentence, used after an abbreviation that may end one.
 constexpr std::array<std::string_view, 40> kSentenceStarters = {
-    "the",  "a",     "an",   "it",      "he",     "she",   "they",  "we",    "i",     "but",
-    "and",  "in",    "on",   "at",      "this",   "that",  "its",   "his",   "her",   "their",
-    "there", "however", "shares", "analysts", "under", "for", "as", "after", "last", "earlier",
-    "meanwhile", "if", "when", "while", "separately", "also", "both", "some", "one", "these"};
+    "the",   "a",     "an",         "it",    "he",    "she",     "they",      "we",
+    "i",     "but",   "and",        "in",    "on",    "at",      "this",      "that",
+    "its",   "his",   "her",        "their", "there", "however", "shares",    "analysts",
+    "under", "for",   "as",         "after", "last",  "earlier", "meanwhile", "if",
+    "when",  "while", "separately", "also",  "both",  "some",    "one",       "these"};
 
 template <typename List>
 bool Contains(const List& list, std::string_view word) {
@@ -72,7 +73,9 @@ std::vector<Sentence> SplitSentences(const NormalizedText& text, const std::vect
     bool ends = false;
     uint32_t last = i;
     if (IsTerminal(t)) {
-      while (last + 1 < n && IsCloser(tokens[last + 1]) && !tokens[last + 1].Has(kSpaceBefore)) {
+      // Closing quotes and brackets join the sentence, but never past `max_tokens`.
+      while (last + 1 < n && last + 1 - start < max_tokens && IsCloser(tokens[last + 1]) &&
+             !tokens[last + 1].Has(kSpaceBefore)) {
         ++last;
       }
       const bool next_ok = last + 1 >= n || tokens[last + 1].Has(kSpaceBefore) ||

@@ -86,7 +86,8 @@ TEST_CASE("inflections, optional elements, gaps and bounded repetition") {
   p.Match(w.Items({"P:a", "joining", "x", "y", "z", "C:b"}), &out);  // gap too long
   CHECK(out.size() == 2);
   CHECK(Inflections("hire") == std::vector<std::string>{"hire", "hires", "hired", "hiring"});
-  CHECK(Inflections("plan") == std::vector<std::string>{"plan", "plans", "planed", "planing", "planned", "planning"});
+  CHECK(Inflections("plan") ==
+        std::vector<std::string>{"plan", "plans", "planed", "planing", "planned", "planning"});
 }
 
 TEST_CASE("a gap never skips an entity") {
@@ -108,10 +109,22 @@ TEST_CASE("compile errors name the file, line and column of the bad character") 
     CHECK(e.column() == 9 + 7);  // the unclosed '('
     CHECK(std::string(e.what()).find("unclosed '('") != std::string::npos);
   }
-  CHECK_THROWS_WITH_AS(w.Compile("{subj} <nolist> {obj}"), doctest::Contains("unknown word list <nolist>"), Error);
+  CHECK_THROWS_WITH_AS(w.Compile("{subj} <nolist> {obj}"),
+                       doctest::Contains("unknown word list <nolist>"), Error);
   CHECK_THROWS_WITH_AS(w.Compile("{subj} joined"), doctest::Contains("no {obj} slot"), Error);
   CHECK_THROWS_WITH_AS(w.Compile("{subj} x{3,1} {obj}"), doctest::Contains("m <= n"), Error);
-  CHECK_THROWS_WITH_AS(w.Compile("{subj:Alien} x {obj}"), doctest::Contains("unknown entity type 'Alien'"), Error);
+  CHECK_THROWS_WITH_AS(w.Compile("{subj:Alien} x {obj}"),
+                       doctest::Contains("unknown entity type 'Alien'"), Error);
+}
+
+TEST_CASE("nested repeats that would expand without bound are a compile error") {
+  World w;
+  // Found by fuzz/pattern_fuzzer: every '+' doubles the program.
+  CHECK_THROWS_WITH_AS(w.Compile("{subj} x" + std::string(40, '+') + " {obj}"),
+                       doctest::Contains("pattern too large"), Error);
+  CHECK_THROWS_WITH_AS(w.Compile("{subj} (((x{20}){20}){20}){20} {obj}"),
+                       doctest::Contains("pattern too large"), Error);
+  CHECK_NOTHROW(w.Compile("{subj} (x{1,4}){1,4} {obj}"));
 }
 
 TEST_CASE("matching cost is linear: a 100,000-item sentence with a nested pattern") {

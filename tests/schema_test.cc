@@ -35,11 +35,12 @@ TEST_CASE("the default schema ships exactly the guideline's relations and types"
   const auto schema = testing::DefaultSchema();
   std::vector<std::string> names;
   for (const Relation& r : schema->relations) names.push_back(r.name);
-  CHECK(names == std::vector<std::string>{"works_for", "joined", "left", "founded", "educated_at", "studied_under",
-                                          "invested_in", "acquired", "owns", "partnered_with",
-                                          "rents_compute_from", "created", "competes_with", "based_in", "sued"});
-  CHECK(schema->type_names ==
-        std::vector<std::string>{"Person", "Company", "Organization", "Product", "Place", "Facility"});
+  CHECK(names == std::vector<std::string>{"works_for", "joined", "left", "founded", "educated_at",
+                                          "studied_under", "invested_in", "acquired", "owns",
+                                          "partnered_with", "rents_compute_from", "created",
+                                          "competes_with", "based_in", "sued"});
+  CHECK(schema->type_names == std::vector<std::string>{"Person", "Company", "Organization",
+                                                       "Product", "Place", "Facility"});
   CHECK(schema->FindRelation("partnered_with")->symmetric);
   CHECK(schema->FindRelation("competes_with")->symmetric);
   CHECK_FALSE(schema->FindRelation("acquired")->symmetric);
@@ -60,8 +61,8 @@ TEST_CASE("malformed schemas are rejected with file, line, column and what is wr
   CHECK(ErrorOf("types: [a\nrelations: {}\n").find("s.yaml:") == 0);
   CHECK(ErrorOf("types: [a\nrelations: {}\n").find("YAML syntax error") != std::string::npos);
   std::string yaml = kMinimal;
-  CHECK(ErrorOf(yaml + "colour: red\n").rfind("s.yaml:11:1: unknown key 'colour' (expected one of: version, types,", 0) ==
-        0);
+  CHECK(ErrorOf(yaml + "colour: red\n")
+            .rfind("s.yaml:11:1: unknown key 'colour' (expected one of: version, types,", 0) == 0);
   std::string bad_type = kMinimal;
   bad_type.replace(bad_type.find("range: [Company]"), 16, "range: [Compny]");
   CHECK(ErrorOf(bad_type) == "s.yaml:8:13: unknown entity type 'Compny'");
@@ -73,6 +74,14 @@ TEST_CASE("malformed schemas are rejected with file, line, column and what is wr
             .find("s.yaml:12:15: cannot read word-list file './no/such/file.txt'") == 0);
   CHECK(ErrorOf("types: {Person: {}}\nrelations:\n  r:\n    domain: [Person]\n") ==
         "s.yaml:4:5: missing required key 'range'");
+}
+
+TEST_CASE("a YAML node of an unforeseen shape is still an Error naming file and line") {
+  // Found by fuzz/schema_fuzzer: a mapping used as a top-level key.
+  const std::string message = ErrorOf(std::string(kMinimal) + "? {a: b}\n: 1\n");
+  INFO(message);
+  CHECK(message.rfind("s.yaml:", 0) == 0);
+  CHECK(message.find("a key or value of the wrong shape here") != std::string::npos);
 }
 
 }  // namespace newsgraph

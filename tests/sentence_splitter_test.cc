@@ -9,7 +9,8 @@ std::vector<std::string> Split(const std::string& text) {
   const NormalizedText n = NormalizeText(text);
   const auto tokens = Tokenize(n);
   std::vector<std::string> out;
-  for (const Sentence& s : SplitSentences(n, tokens)) out.push_back(text.substr(s.begin, s.end - s.begin));
+  for (const Sentence& s : SplitSentences(n, tokens))
+    out.push_back(text.substr(s.begin, s.end - s.begin));
   return out;
 }
 
@@ -17,7 +18,8 @@ std::vector<std::string> Split(const std::string& text) {
 
 TEST_CASE("abbreviations, initials and decimals do not end a sentence") {
   CHECK(Split("Mr. J. Smith paid $3.5bn for Acme Corp. in March. Dr. Jones left.") ==
-        std::vector<std::string>{"Mr. J. Smith paid $3.5bn for Acme Corp. in March.", "Dr. Jones left."});
+        std::vector<std::string>{"Mr. J. Smith paid $3.5bn for Acme Corp. in March.",
+                                 "Dr. Jones left."});
 }
 
 TEST_CASE("a corporate abbreviation can end a sentence before a usual sentence starter") {
@@ -37,7 +39,8 @@ TEST_CASE("paragraph breaks end sentences; headings without a full stop stand al
 
 TEST_CASE("hard-wrapped wire copy joins lines but splits indented paragraphs") {
   const std::string text = "Acme said it would\nbuy Widget Co for cash\n    Shares rose.";
-  CHECK(Split(text) == std::vector<std::string>{"Acme said it would\nbuy Widget Co for cash", "Shares rose."});
+  CHECK(Split(text) ==
+        std::vector<std::string>{"Acme said it would\nbuy Widget Co for cash", "Shares rose."});
 }
 
 TEST_CASE("long runs without a full stop are cut at the token limit") {
@@ -47,6 +50,17 @@ TEST_CASE("long runs without a full stop are cut at the token limit") {
   const auto tokens = Tokenize(n);
   const auto sentences = SplitSentences(n, tokens, 400);
   CHECK(sentences.size() == 3);
+  CHECK(sentences.back().token_end == tokens.size());
+}
+
+TEST_CASE("closing quotes after a full stop never push a sentence past the token limit") {
+  // Found by fuzz/text_fuzzer: a full stop just under the limit, then four closers.
+  const std::string text = "one two three four.\")]\" five";
+  const NormalizedText n = NormalizeText(text);
+  const auto tokens = Tokenize(n);
+  const auto sentences = SplitSentences(n, tokens, 5);
+  REQUIRE(!sentences.empty());
+  for (const Sentence& s : sentences) CHECK(s.token_end - s.token_begin <= 5);
   CHECK(sentences.back().token_end == tokens.size());
 }
 
