@@ -1,8 +1,9 @@
 // The neo4j-admin bulk-import layout: nodes.csv and relationships.csv in a
 // folder, with typed headers (id:ID, :LABEL, :START_ID, :END_ID, :TYPE,
 // weight:int, confidence:double, sources:string[] ...). Import with
-//   neo4j-admin database import full --nodes=nodes.csv \
+//   neo4j-admin database import full --nodes=nodes.csv
 //     --relationships=relationships.csv --multiline-fields=true neo4j
+// (one command line).
 #ifndef NEWSGRAPH_EXPORT_NEO4J_CSV_WRITER_H_
 #define NEWSGRAPH_EXPORT_NEO4J_CSV_WRITER_H_
 

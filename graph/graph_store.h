@@ -9,6 +9,7 @@
 #define NEWSGRAPH_GRAPH_GRAPH_STORE_H_
 
 #include <functional>
+#include <istream>
 #include <map>
 #include <ostream>
 #include <set>
@@ -38,13 +39,18 @@ class GraphStore {
   // is not empty and differs from the file's (facts from another schema).
   static GraphStore Load(const std::string& path, const std::string& schema_digest);
 
+  // Reads a native graph from a stream; `name` names it in errors. Same checks as Load.
+  static GraphStore Read(std::istream& in, const std::string& name,
+                         const std::string& schema_digest);
+
   // Returns true when the file at `path` starts like a native graph file.
   static bool LooksLikeGraphFile(const std::string& first_line);
 
   // Sets a document's facts. `text_fingerprint` identifies its text ("" when
   // unknown, as for facts read from a triples file): the same id with the same
   // fingerprint changes nothing; with another, the facts are replaced.
-  Change SetDocument(const std::string& doc, const std::string& text_fingerprint, std::vector<Triple> triples);
+  Change SetDocument(const std::string& doc, const std::string& text_fingerprint,
+                     std::vector<Triple> triples);
 
   // Appends facts to a document (triples files may hold a document's facts on several lines).
   void AppendTriples(const std::string& doc, std::vector<Triple> triples);
@@ -56,8 +62,8 @@ class GraphStore {
   void Write(std::ostream& out) const;
 
   // Calls `fn(doc, fingerprint, triples)` for each document, in id order.
-  void ForEachDocument(
-      const std::function<void(const std::string&, const std::string&, const std::vector<Triple>&)>& fn) const;
+  void ForEachDocument(const std::function<void(const std::string&, const std::string&,
+                                                const std::vector<Triple>&)>& fn) const;
 
   // Adds every fact to `graph`.
   void AddTo(KnowledgeGraph* graph) const;

@@ -4,7 +4,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 packages=(g++ cmake make libboost-graph-dev rapidjson-dev libyaml-cpp-dev doctest-dev graphviz python3 python3-networkx
-          python3-igraph raptor2-utils chromium)
+          python3-igraph raptor2-utils chromium clang libclang-rt-14-dev)
 command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
