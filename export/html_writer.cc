@@ -116,7 +116,7 @@ constexpr const char* kApp = R"JS(
     evidence.innerHTML = '';
     evidence.appendChild(text('div', node.data('label') + ' (' + node.data('type') + ')', 'fact'));
     if ((node.data('aliases') || []).length) evidence.appendChild(text('div', 'also: ' + node.data('aliases').join('; ')));
-    cy.animate({ fit: { eles: node.closedNeighborhood(), padding: 40 } }, { duration: 0 });
+    cy.fit(node.closedNeighborhood(), 40);
   }
   cy.on('tap', 'edge', function (e) { showEdge(e.target); });
   cy.on('tap', 'node', function (e) { showNeighbourhood(e.target); });

@@ -24,6 +24,8 @@ async function main() {
     await page.fill('#search', search);
     await page.press('#search', 'Enter');
     const selected = await page.evaluate(() => window.newsgraph.cy.nodes(':selected').map((n) => n.data('label')));
+    // Let the renderer catch up with the new viewport before measuring positions.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     // Click, with the mouse, the middle of the first edge touching the selection.
     const point = await page.evaluate(() => {
       const cy = window.newsgraph.cy;
