@@ -13,21 +13,21 @@
 
 #include "export/atomic_file.h"
 #include "export/cypher_writer.h"
-#include "export/neo4j_csv_writer.h"
-#include "extract/fingerprint.h"
-#include "graph/entity_eval.h"
-#include "graph/graph_store.h"
 #include "export/dot_writer.h"
 #include "export/graphml_writer.h"
 #include "export/html_writer.h"
 #include "export/json_writer.h"
+#include "export/neo4j_csv_writer.h"
 #include "export/rdf_writer.h"
 #include "extract/error.h"
+#include "extract/fingerprint.h"
 #include "extract/input_reader.h"
 #include "extract/schema.h"
 #include "extract/triple_extractor.h"
 #include "extract/triple_io.h"
 #include "extract/triple_scorer.h"
+#include "graph/entity_eval.h"
+#include "graph/graph_store.h"
 #include "graph/knowledge_graph.h"
 
 #ifndef NEWSGRAPH_DEFAULT_SCHEMA
@@ -50,10 +50,13 @@ constexpr const char* kUsage =
     "  extract [--schema FILE] [-o TRIPLES.jsonl] INPUT...   find facts, one JSON line per fact\n"
     "  build   [--schema FILE] -o GRAPH [--format F] INPUT... merge facts into one graph\n"
     "  build   --update GRAPH.ngraph [--remove DOC]... INPUT... add, replace or retract articles\n"
-    "  explain [--schema FILE] NAME GRAPH...                  an entity's aliases, facts and sources\n"
-    "  stats   [--schema FILE] GRAPH...                       counts by type and predicate, top entities\n"
+    "  explain [--schema FILE] NAME GRAPH...                  an entity's aliases, facts and "
+    "sources\n"
+    "  stats   [--schema FILE] GRAPH...                       counts by type and predicate, top "
+    "entities\n"
     "  eval    GOLD.jsonl TRIPLES.jsonl                       score triples against gold facts\n"
-    "  mentions [--schema FILE] INPUT...                       show the entities the recogniser finds\n"
+    "  mentions [--schema FILE] INPUT...                       show the entities the recogniser "
+    "finds\n"
     "  help [COMMAND]                                          show help\n"
     "\n"
     "INPUT: a .txt/.md file, a directory of them, a .jsonl file of articles\n"
@@ -171,15 +174,17 @@ struct Options {
 
 Options Parse(const std::string& command, const std::vector<std::string>& args) {
   Options o;
-  const std::set<std::string> valued = {"--schema",  "-o",       "--output",         "-f",            "--format",
-                                        "--update",  "--remove", "--min-confidence", "--min-support", "--events",
-                                        "--focus",   "--hops",   "--types",          "--predicates",  "--top",
-                                        "--top-by"};
+  const std::set<std::string> valued = {
+      "--schema",      "-o",           "--output", "-f",
+      "--format",      "--update",     "--remove", "--min-confidence",
+      "--min-support", "--events",     "--focus",  "--hops",
+      "--types",       "--predicates", "--top",    "--top-by"};
   auto whole_number = [](const std::string& flag, const std::string& value, long min) {
     char* end = nullptr;
     const long n = std::strtol(value.c_str(), &end, 10);
     if (end == value.c_str() || *end || n < min) {
-      throw UsageError(flag + " needs a whole number of at least " + std::to_string(min) + ", not '" + value + "'");
+      throw UsageError(flag + " needs a whole number of at least " + std::to_string(min) +
+                       ", not '" + value + "'");
     }
     return static_cast<size_t>(n);
   };
@@ -188,7 +193,8 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
     size_t start = 0;
     while (start <= value.size()) {
       const size_t comma = value.find(',', start);
-      const std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+      const std::string item =
+          value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
       if (!item.empty()) out.insert(item);
       if (comma == std::string::npos) break;
       start = comma + 1;
@@ -233,7 +239,8 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
       if (a == "--min-support") {
         char* end = nullptr;
         const long n = std::strtol(value.c_str(), &end, 10);
-        if (end == value.c_str() || *end || n < 1) throw UsageError("--min-support needs a whole number of at least 1, not '" + value + "'");
+        if (end == value.c_str() || *end || n < 1)
+          throw UsageError("--min-support needs a whole number of at least 1, not '" + value + "'");
         o.min_support = static_cast<size_t>(n);
       }
       if (a == "--focus") o.focus.push_back(value);
@@ -242,11 +249,13 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
       if (a == "--predicates") o.predicates = comma_list(value);
       if (a == "--top") o.top = whole_number(a, value, 1);
       if (a == "--top-by") {
-        if (value != "degree" && value != "support") throw UsageError("--top-by takes degree or support, not '" + value + "'");
+        if (value != "degree" && value != "support")
+          throw UsageError("--top-by takes degree or support, not '" + value + "'");
         o.top_by_support = value == "support";
       }
       if (a == "--events") {
-        if (value != "nodes" && value != "edges") throw UsageError("--events takes nodes or edges, not '" + value + "'");
+        if (value != "nodes" && value != "edges")
+          throw UsageError("--events takes nodes or edges, not '" + value + "'");
         o.event_nodes = value == "nodes";
       }
       continue;
@@ -271,7 +280,8 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
       o.json = true;
       continue;
     }
-    if (a.size() > 1 && a[0] == '-') throw UsageError("unknown option '" + a + "' for '" + command + "'");
+    if (a.size() > 1 && a[0] == '-')
+      throw UsageError("unknown option '" + a + "' for '" + command + "'");
     o.positional.push_back(args[i]);
   }
   return o;
@@ -297,8 +307,9 @@ std::string FormatOf(const Options& o) {
   if (ext == ".ttl") return "turtle";
   if (ext == ".svg" || ext == ".png" || ext == ".pdf") return ext.substr(1);
   if (o.output == "-") throw UsageError("writing to stdout needs --format");
-  throw UsageError("cannot tell the format of '" + o.output +
-                   "'; use --format ngraph|graphml|dot|json|ntriples|turtle|kuzu|cypher|neo4j|html|svg|png|pdf");
+  throw UsageError(
+      "cannot tell the format of '" + o.output +
+      "'; use --format ngraph|graphml|dot|json|ntriples|turtle|kuzu|cypher|neo4j|html|svg|png|pdf");
 }
 
 // Runs Graphviz `dot` on a DOT file, writing `format` to `output`.
@@ -307,7 +318,8 @@ void Render(const std::string& dot_path, const std::string& format, const std::s
   if (pid < 0) throw Error(output, 0, 0, "cannot start Graphviz dot");
   if (pid == 0) {
     const std::string flag = "-T" + format;
-    execlp("dot", "dot", flag.c_str(), dot_path.c_str(), "-o", output.c_str(), static_cast<char*>(nullptr));
+    execlp("dot", "dot", flag.c_str(), dot_path.c_str(), "-o", output.c_str(),
+           static_cast<char*>(nullptr));
     _exit(127);
   }
   int status = 0;
@@ -330,7 +342,9 @@ std::map<std::string, NodeStyle> StylesOf(const Schema& schema) {
 ReadOptions ReadOptionsOf(const Options& o, std::ostream& err) {
   ReadOptions options;
   options.keep_going = o.keep_going;
-  options.warn = [&err](const std::string& message) { err << "newsgraph: warning: " << message << "\n"; };
+  options.warn = [&err](const std::string& message) {
+    err << "newsgraph: warning: " << message << "\n";
+  };
   return options;
 }
 
@@ -338,11 +352,14 @@ ReadOptions ReadOptionsOf(const Options& o, std::ostream& err) {
 // types, the subject in the predicate's domain and the object in its range.
 void ValidateTriple(const Triple& t, const Schema& schema, const std::string& file, int line) {
   const Relation* r = schema.FindRelation(t.predicate);
-  if (!r) throw Error(file, line, 0, "unknown predicate \"" + t.predicate + "\" (not in the schema)");
+  if (!r)
+    throw Error(file, line, 0, "unknown predicate \"" + t.predicate + "\" (not in the schema)");
   const TypeId s = schema.FindType(t.subject_type);
   const TypeId o = schema.FindType(t.object_type);
-  if (s == kUnknownType) throw Error(file, line, 0, "unknown subject type \"" + t.subject_type + "\"");
-  if (o == kUnknownType) throw Error(file, line, 0, "unknown object type \"" + t.object_type + "\"");
+  if (s == kUnknownType)
+    throw Error(file, line, 0, "unknown subject type \"" + t.subject_type + "\"");
+  if (o == kUnknownType)
+    throw Error(file, line, 0, "unknown object type \"" + t.object_type + "\"");
   if (!((r->domain >> s) & 1ULL)) {
     throw Error(file, line, 0, "a " + t.subject_type + " cannot be the subject of " + t.predicate);
   }
@@ -429,8 +446,9 @@ struct ReadCounts {
   size_t unchanged = 0;
 };
 
-ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& schema, const TripleExtractor& extractor,
-                         GraphStore* store, const ReadOptions& read_options, bool quiet = true) {
+ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& schema,
+                         const TripleExtractor& extractor, GraphStore* store,
+                         const ReadOptions& read_options, bool quiet = true) {
   ReadCounts counts;
   Progress progress(!quiet);
   size_t documents = 0;
@@ -445,7 +463,8 @@ ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& sch
       // Reading a graph does not need its schema to match: only --update,
       // which would mix facts of two schemas in one file, checks it.
       const GraphStore other = GraphStore::Load(input.path, "");
-      other.ForEachDocument([&](const std::string& doc, const std::string& fingerprint, const std::vector<Triple>& triples) {
+      other.ForEachDocument([&](const std::string& doc, const std::string& fingerprint,
+                                const std::vector<Triple>& triples) {
         count(store->SetDocument(doc, fingerprint, triples));
       });
       continue;
@@ -468,7 +487,8 @@ ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& sch
   return counts;
 }
 
-void Export(const KnowledgeGraph& graph, const Schema& schema, const std::string& format, const std::string& output) {
+void Export(const KnowledgeGraph& graph, const Schema& schema, const std::string& format,
+            const std::string& output) {
   if (format == "svg" || format == "png" || format == "pdf") {
     if (output == "-") throw UsageError("rendered formats need a file for -o");
     // Render from a temporary DOT file into a temporary image, then rename.
@@ -511,8 +531,9 @@ void Export(const KnowledgeGraph& graph, const Schema& schema, const std::string
     try {
       library = ReadFileOrStdin(path);
     } catch (const Error&) {
-      throw Error(path, 0, 0, "the graph library for the HTML export is missing (run scripts/setup.sh, which "
-                              "installs it with npm in web/)");
+      throw Error(path, 0, 0,
+                  "the graph library for the HTML export is missing (run scripts/setup.sh, which "
+                  "installs it with npm in web/)");
     }
   }
   AtomicFile out(output);
@@ -536,7 +557,8 @@ GraphFilter FilterOf(const Options& o, const Schema& schema) {
   filter.top = o.top;
   filter.top_by_support = o.top_by_support;
   for (const std::string& t : o.types) {
-    if (schema.FindType(t) == kUnknownType) throw UsageError("--types: unknown entity type '" + t + "'");
+    if (schema.FindType(t) == kUnknownType)
+      throw UsageError("--types: unknown entity type '" + t + "'");
     filter.types.insert(t);
   }
   for (const std::string& p : o.predicates) {
@@ -552,26 +574,30 @@ GraphFilter FilterOf(const Options& o, const Schema& schema) {
 }
 
 bool IsFiltering(const Options& o) {
-  return o.min_confidence > 0 || o.min_support > 1 || o.event_nodes || !o.focus.empty() || !o.types.empty() ||
-         !o.predicates.empty() || o.top > 0;
+  return o.min_confidence > 0 || o.min_support > 1 || o.event_nodes || !o.focus.empty() ||
+         !o.types.empty() || !o.predicates.empty() || o.top > 0;
 }
 
 int Build(const Options& o, std::ostream& err) {
-  if (o.output.empty() && o.update.empty()) throw UsageError("build needs -o GRAPH (or --update GRAPH.ngraph)");
+  if (o.output.empty() && o.update.empty())
+    throw UsageError("build needs -o GRAPH (or --update GRAPH.ngraph)");
   if (o.positional.empty() && o.update.empty()) throw UsageError("build needs at least one INPUT");
-  if (!o.remove.empty() && o.update.empty()) throw UsageError("--remove works with --update GRAPH.ngraph");
+  if (!o.remove.empty() && o.update.empty())
+    throw UsageError("--remove works with --update GRAPH.ngraph");
   std::string format;
   if (!o.output.empty()) {
     format = FormatOf(o);
-    const std::set<std::string> formats = {"ngraph", "graphml", "dot", "json", "svg",    "png",
-                                           "pdf",    "ntriples", "turtle", "kuzu", "cypher", "neo4j", "html"};
+    const std::set<std::string> formats = {"ngraph", "graphml", "dot",      "json",   "svg",
+                                           "png",    "pdf",     "ntriples", "turtle", "kuzu",
+                                           "cypher", "neo4j",   "html"};
     if (!formats.count(format)) throw UsageError("unknown format '" + format + "'");
   }
   const auto schema = Schema::LoadFile(SchemaPath(o));
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
   if (!o.update.empty()) store = GraphStore::Load(o.update, schema->digest);
-  const ReadCounts counts = ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err), o.quiet);
+  const ReadCounts counts =
+      ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err), o.quiet);
   size_t removed = 0;
   for (const std::string& doc : o.remove) {
     if (store.RemoveDocument(doc)) {
@@ -600,11 +626,24 @@ int Build(const Options& o, std::ostream& err) {
   if (!o.quiet) {
     KnowledgeGraph summary = NewGraph(*schema);
     store.AddTo(&summary);
-    err << "newsgraph: " << store.size() << " documents (" << counts.added << " added, " << counts.replaced
-        << " replaced, " << counts.unchanged << " unchanged, " << removed << " removed), " << summary.node_count()
-        << " nodes, " << summary.edge_count() << " edges -> " << (o.output.empty() ? o.update : o.output) << "\n";
+    err << "newsgraph: " << store.size() << " documents (" << counts.added << " added, "
+        << counts.replaced << " replaced, " << counts.unchanged << " unchanged, " << removed
+        << " removed), " << summary.node_count() << " nodes, " << summary.edge_count()
+        << " edges -> " << (o.output.empty() ? o.update : o.output) << "\n";
   }
   return 0;
+}
+
+// Reads every INPUT (articles, triples files, native graphs) into one graph.
+KnowledgeGraph ReadGraph(const std::vector<std::string>& inputs,
+                         const std::shared_ptr<const Schema>& schema, const Options& o,
+                         std::ostream& err) {
+  const TripleExtractor extractor(schema);
+  GraphStore store(schema->digest);
+  ReadIntoStore(inputs, *schema, extractor, &store, ReadOptionsOf(o, err));
+  KnowledgeGraph graph = NewGraph(*schema);
+  store.AddTo(&graph);
+  return graph;
 }
 
 int Stats(const Options& o, std::ostream& out, std::ostream& err) {
@@ -615,7 +654,8 @@ int Stats(const Options& o, std::ostream& out, std::ostream& err) {
   ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err));
   KnowledgeGraph full = NewGraph(*schema);
   store.AddTo(&full);
-  const KnowledgeGraph graph = IsFiltering(o) ? full.Filtered(FilterOf(o, *schema)) : std::move(full);
+  const KnowledgeGraph graph =
+      IsFiltering(o) ? full.Filtered(FilterOf(o, *schema)) : std::move(full);
   std::map<std::string, size_t> by_type;
   std::map<std::string, size_t> by_predicate;
   std::map<std::string, size_t> degree;
@@ -637,9 +677,11 @@ int Stats(const Options& o, std::ostream& out, std::ostream& err) {
   out << "\nedges by predicate:\n";
   for (const auto& [p, n] : by_predicate) out << "  " << p << " " << n << "\n";
   std::vector<std::pair<std::string, size_t>> ranked(degree.begin(), degree.end());
-  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
   out << "\ntop entities by degree:\n";
-  for (size_t i = 0; i < ranked.size() && i < 10; ++i) out << "  " << ranked[i].second << "  " << names[ranked[i].first] << "\n";
+  for (size_t i = 0; i < ranked.size() && i < 10; ++i)
+    out << "  " << ranked[i].second << "  " << names[ranked[i].first] << "\n";
   return 0;
 }
 
@@ -647,20 +689,16 @@ int Explain(const Options& o, std::ostream& out, std::ostream& err) {
   if (o.positional.size() < 2) throw UsageError("explain needs NAME and at least one GRAPH");
   const std::string name = o.positional[0];
   const auto schema = Schema::LoadFile(SchemaPath(o));
-  const TripleExtractor extractor(schema);
-  GraphStore store(schema->digest);
-  ReadIntoStore(std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), *schema, extractor, &store,
-                ReadOptionsOf(o, err));
-  KnowledgeGraph graph = NewGraph(*schema);
-  store.AddTo(&graph);
+  KnowledgeGraph graph = ReadGraph(
+      std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), schema, o, err);
   const auto nodes = graph.FindByName(name);
   if (nodes.empty()) throw Error("no entity named \"" + name + "\" in the graph");
   for (const GraphNode* node : nodes) {
     out << node->name << " (" << node->type << ")  id " << node->id << "\n";
     out << "  forms:\n";
     for (const MergeRecord& r : node->merged) {
-      out << "    " << r.form << "  [" << r.rule << "]  in " << r.docs.size() << " document" << (r.docs.size() == 1 ? "" : "s")
-          << ": ";
+      out << "    " << r.form << "  [" << r.rule << "]  in " << r.docs.size() << " document"
+          << (r.docs.size() == 1 ? "" : "s") << ": ";
       for (size_t i = 0; i < r.docs.size() && i < 5; ++i) out << (i ? ", " : "") << r.docs[i];
       if (r.docs.size() > 5) out << ", ...";
       out << "\n";
@@ -670,13 +708,15 @@ int Explain(const Options& o, std::ostream& out, std::ostream& err) {
       if (e.source != node->id && e.target != node->id) return;
       const bool outgoing = e.source == node->id;
       const GraphNode* other = graph.FindNode(outgoing ? e.target : e.source);
-      out << "    " << (outgoing ? "" : "<- ") << e.predicate << (outgoing ? " -> " : " ") << (other ? other->name : "?")
-          << "  (" << e.weight() << " document" << (e.weight() == 1 ? "" : "s") << ", confidence " << e.confidence;
+      out << "    " << (outgoing ? "" : "<- ") << e.predicate << (outgoing ? " -> " : " ")
+          << (other ? other->name : "?") << "  (" << e.weight() << " document"
+          << (e.weight() == 1 ? "" : "s") << ", confidence " << e.confidence;
       if (!e.date.empty()) out << ", date " << e.date;
       if (!e.amount.empty()) out << ", amount " << e.amount;
       if (!e.role.empty()) out << ", role " << e.role;
       if (!e.status.empty()) out << ", " << e.status;
-      if (!e.first_reported.empty()) out << ", reported " << e.first_reported << " to " << e.last_reported;
+      if (!e.first_reported.empty())
+        out << ", reported " << e.first_reported << " to " << e.last_reported;
       out << ")\n";
       for (const Evidence& ev : e.evidence) {
         std::string sentence = ev.sentence;
@@ -700,10 +740,13 @@ int Mentions(const Options& o, std::ostream& out, std::ostream& err) {
         [&](Document&& doc) {
           const DocumentAnalysis a = extractor.Analyze(doc);
           for (const Mention& m : a.mentions) {
-            const std::string type = m.type == kUnknownType ? "?" : schema->type_names[static_cast<size_t>(m.type)];
-            const std::string entity = m.entity >= 0 ? a.entities[static_cast<size_t>(m.entity)].name : "";
-            out << doc.id << '\t' << m.sentence << '\t' << m.begin << '\t' << m.end << '\t' << m.text << '\t' << type
-                << '\t' << entity << (m.anaphor ? "\tanaphor" : "") << '\n';
+            const std::string type =
+                m.type == kUnknownType ? "?" : schema->type_names[static_cast<size_t>(m.type)];
+            const std::string entity =
+                m.entity >= 0 ? a.entities[static_cast<size_t>(m.entity)].name : "";
+            out << doc.id << '\t' << m.sentence << '\t' << m.begin << '\t' << m.end << '\t'
+                << m.text << '\t' << type << '\t' << entity << (m.anaphor ? "\tanaphor" : "")
+                << '\n';
           }
         },
         {}, ReadOptionsOf(o, err));
@@ -712,21 +755,19 @@ int Mentions(const Options& o, std::ostream& out, std::ostream& err) {
 }
 
 int EvalEntities(const Options& o, std::ostream& out, std::ostream& err) {
-  if (o.positional.size() < 2) throw UsageError("eval --entities needs GOLD and at least one GRAPH");
+  if (o.positional.size() < 2)
+    throw UsageError("eval --entities needs GOLD and at least one GRAPH");
   const auto schema = Schema::LoadFile(SchemaPath(o));
-  const TripleExtractor extractor(schema);
-  GraphStore store(schema->digest);
-  ReadIntoStore(std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), *schema, extractor, &store,
-                ReadOptionsOf(o, err));
-  KnowledgeGraph graph = NewGraph(*schema);
-  store.AddTo(&graph);
+  KnowledgeGraph graph = ReadGraph(
+      std::vector<std::string>(o.positional.begin() + 1, o.positional.end()), schema, o, err);
   const ClusterScore s = ScoreEntityClusters(o.positional[0], graph);
   char buf[400];
   std::snprintf(buf, sizeof buf,
-                "mentions=%zu covered=%zu gold_pairs=%zu predicted_pairs=%zu correct_pairs=%zu precision=%.3f "
+                "mentions=%zu covered=%zu gold_pairs=%zu predicted_pairs=%zu correct_pairs=%zu "
+                "precision=%.3f "
                 "recall=%.3f f1=%.3f\n",
-                s.gold_mentions, s.covered_mentions, s.gold_pairs, s.predicted_pairs, s.correct_pairs, s.Precision(),
-                s.Recall(), s.F1());
+                s.gold_mentions, s.covered_mentions, s.gold_pairs, s.predicted_pairs,
+                s.correct_pairs, s.Precision(), s.Recall(), s.F1());
   out << buf;
   return 0;
 }
@@ -740,15 +781,15 @@ int Eval(const Options& o, std::ostream& out, std::ostream& err) {
   const ScoreReport report = ScoreTriples(gold, documents, predicted);
   if (o.show_errors) {
     for (const ScoreError& e : report.errors) {
-      out << e.kind << '\t' << e.doc << '\t' << e.subject << '\t' << e.predicate << '\t' << e.object << '\t'
-          << e.why << '\n';
+      out << e.kind << '\t' << e.doc << '\t' << e.subject << '\t' << e.predicate << '\t' << e.object
+          << '\t' << e.why << '\n';
     }
   }
   if (o.json) {
     const ScoreCounts& t = report.total;
-    out << "{\"precision\": " << t.Precision() << ", \"recall\": " << t.Recall() << ", \"f1\": " << t.F1()
-        << ", \"tp\": " << t.tp << ", \"fp\": " << t.fp << ", \"fn\": " << t.fn
-        << ", \"docs\": " << report.documents << "}\n";
+    out << "{\"precision\": " << t.Precision() << ", \"recall\": " << t.Recall()
+        << ", \"f1\": " << t.F1() << ", \"tp\": " << t.tp << ", \"fp\": " << t.fp
+        << ", \"fn\": " << t.fn << ", \"docs\": " << report.documents << "}\n";
   } else {
     out << FormatReport(report, true);
   }
@@ -767,7 +808,10 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
   try {
     if (command == "-h" || command == "--help" || command == "help") {
       const std::string topic = rest.empty() ? "" : rest[0];
-      out << (topic == "extract" ? kExtractHelp : topic == "build" ? kBuildHelp : topic == "eval" ? kEvalHelp : kUsage);
+      out << (topic == "extract" ? kExtractHelp
+              : topic == "build" ? kBuildHelp
+              : topic == "eval"  ? kEvalHelp
+                                 : kUsage);
       return 0;
     }
     if (command == "--version" || command == "version") {
@@ -796,7 +840,10 @@ int RunCommandLine(const std::vector<std::string>& args, std::ostream& out, std:
     return Eval(o, out, err);
   } catch (const UsageError& e) {
     err << "newsgraph: " << e.what() << "\n\n"
-        << (command == "extract" ? kExtractHelp : command == "build" ? kBuildHelp : command == "eval" ? kEvalHelp : kUsage);
+        << (command == "extract" ? kExtractHelp
+            : command == "build" ? kBuildHelp
+            : command == "eval"  ? kEvalHelp
+                                 : kUsage);
     return 2;
   } catch (const Error& e) {
     err << "newsgraph: error: " << e.what() << "\n";
