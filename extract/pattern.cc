@@ -112,6 +112,7 @@ class PatternCompiler {
       pattern_.required_words_ = std::move(required);
     }
     pattern_.min_entities_ = MinEntities(*root);
+    pattern_.BuildClosures();
     return std::move(pattern_);
   }
 
@@ -654,9 +655,79 @@ struct Thread {
 
 }  // namespace
 
+void Pattern::BuildClosures() {
+  // The most closure entries a pattern keeps; beyond that (only deeply nested
+  // alternations reach it) Match walks the closures as it goes.
+  constexpr size_t kMaxClosureEntries = 1 << 18;
+  const int32_t size = static_cast<int32_t>(program_.size());
+  std::vector<int32_t> seen(program_.size(), -1);
+  std::vector<ClosureEntry> stack;
+  closure_begin_.assign(program_.size() + 1, 0);
+  closure_entries_.clear();
+  for (int32_t from = 0; from < size; ++from) {
+    closure_begin_[static_cast<size_t>(from)] = static_cast<uint32_t>(closure_entries_.size());
+    // The same walk, in the same order, as the one Match would make at run time.
+    stack.push_back({from, 0});
+    while (!stack.empty()) {
+      const ClosureEntry e = stack.back();
+      stack.pop_back();
+      if (seen[static_cast<size_t>(e.pc)] == from) continue;
+      seen[static_cast<size_t>(e.pc)] = from;
+      const Inst& inst = program_[static_cast<size_t>(e.pc)];
+      switch (inst.op) {
+        case Op::kJump:
+          stack.push_back({inst.x, e.saves});
+          break;
+        case Op::kSplit:
+          stack.push_back({inst.y, e.saves});
+          stack.push_back({inst.x, e.saves});
+          break;
+        case Op::kSave:
+          stack.push_back({e.pc + 1, static_cast<uint8_t>(e.saves | (1u << inst.x))});
+          break;
+        default:
+          closure_entries_.push_back(e);
+      }
+    }
+    if (closure_entries_.size() > kMaxClosureEntries) {
+      closure_begin_.clear();
+      closure_entries_.clear();
+      closure_entries_.shrink_to_fit();
+      return;
+    }
+  }
+  closure_begin_[program_.size()] = static_cast<uint32_t>(closure_entries_.size());
+}
+
+bool Pattern::Accepts(const Inst& inst, const MatchItem& item) const {
+  // An untyped name is skipped like a word by gaps; a one-word one also matches its word.
+  const bool is_token = item.entity < 0;
+  const bool is_skippable = is_token || item.type == kUnknownType;
+  switch (inst.op) {
+    case Op::kWord:
+      return is_skippable && item.word == inst.x;
+    case Op::kWordSet: {
+      const auto& set = word_sets_[static_cast<size_t>(inst.x)];
+      return is_skippable && item.word >= 0 &&
+             std::binary_search(set.begin(), set.end(), item.word);
+    }
+    case Op::kAnyToken:
+      return is_skippable;
+    case Op::kNotWordSet: {
+      const auto& set = word_sets_[static_cast<size_t>(inst.x)];
+      return is_skippable &&
+             !(item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word));
+    }
+    case Op::kEntity:
+      return !is_token &&
+             (item.type == kUnknownType ? inst.y == 1 : ((inst.types >> item.type) & 1ULL) != 0);
+    default:
+      return false;
+  }
+}
+
 void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out) const {
-  const int32_t n = static_cast<int32_t>(items.size());
-  if (n == 0) return;
+  if (items.empty()) return;
   // Cheap exact filters: enough entities, and one of the required words.
   int entities = 0;
   bool has_required = required_words_.empty();
@@ -669,6 +740,13 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
     }
   }
   if (entities < min_entities_ || !has_required) return;
+  MatchUnchecked(items, out);
+}
+
+void Pattern::MatchUnchecked(const std::vector<MatchItem>& items,
+                             std::vector<PatternMatch>* out) const {
+  const int32_t n = static_cast<int32_t>(items.size());
+  if (n == 0) return;
   // Scratch buffers live per thread and are reused across calls.
   thread_local std::vector<Thread> current;
   thread_local std::vector<Thread> next;
@@ -678,9 +756,43 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
   next.clear();
   stack.clear();
   mark.assign(program_.size(), -1);
+  auto emit = [&](int32_t start, const Captures& caps, int32_t pos) {
+    if (caps.subject_count == 0) return;
+    PatternMatch m;
+    m.begin = static_cast<uint32_t>(start);
+    m.end = static_cast<uint32_t>(pos);
+    m.subjects.assign(caps.subjects.begin(), caps.subjects.begin() + caps.subject_count);
+    m.objects.assign(caps.objects.begin(), caps.objects.begin() + caps.object_count);
+    for (int c = 0; c < kMaxCaptures; ++c) {
+      const int32_t b = caps.saves[2 * c];
+      const int32_t e = caps.saves[2 * c + 1];
+      m.captures[c] = (b >= 0 && e >= b) ? std::pair<int32_t, int32_t>(b, e)
+                                         : std::pair<int32_t, int32_t>(-1, -1);
+    }
+    out->push_back(std::move(m));
+  };
+  const bool precomputed = !closure_begin_.empty();
   // Follows epsilon transitions from `pc`, adding consuming threads to `list`.
   auto add = [&](std::vector<Thread>& list, int32_t pc, int32_t start, const Captures& caps,
                  int32_t pos) {
+    if (precomputed) {
+      const uint32_t end = closure_begin_[static_cast<size_t>(pc) + 1];
+      for (uint32_t k = closure_begin_[static_cast<size_t>(pc)]; k < end; ++k) {
+        const ClosureEntry& e = closure_entries_[k];
+        if (mark[static_cast<size_t>(e.pc)] == pos) continue;
+        mark[static_cast<size_t>(e.pc)] = pos;
+        list.push_back({e.pc, start, caps});
+        Thread& t = list.back();
+        for (uint8_t bits = e.saves; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
+          t.caps.saves[static_cast<size_t>(__builtin_ctz(bits))] = pos;
+        }
+        if (program_[static_cast<size_t>(e.pc)].op == Op::kMatch) {
+          emit(t.start, t.caps, pos);
+          list.pop_back();
+        }
+      }
+      return;
+    }
     stack.push_back({pc, start, caps});
     while (!stack.empty()) {
       Thread t = stack.back();
@@ -702,76 +814,79 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
           ++t.pc;
           stack.push_back(t);
           break;
-        case Op::kMatch: {
-          PatternMatch m;
-          m.begin = static_cast<uint32_t>(t.start);
-          m.end = static_cast<uint32_t>(pos);
-          m.subjects.assign(t.caps.subjects.begin(),
-                            t.caps.subjects.begin() + t.caps.subject_count);
-          m.objects.assign(t.caps.objects.begin(), t.caps.objects.begin() + t.caps.object_count);
-          for (int c = 0; c < kMaxCaptures; ++c) {
-            const int32_t b = t.caps.saves[2 * c];
-            const int32_t e = t.caps.saves[2 * c + 1];
-            m.captures[c] = (b >= 0 && e >= b) ? std::pair<int32_t, int32_t>(b, e)
-                                               : std::pair<int32_t, int32_t>(-1, -1);
-          }
-          if (!m.subjects.empty()) out->push_back(std::move(m));
+        case Op::kMatch:
+          emit(t.start, t.caps, pos);
           break;
-        }
         default:
           list.push_back(t);
       }
     }
   };
+  // A match can only start at an item one of the first instructions consumes.
+  auto can_start = [&](const MatchItem& item) {
+    if (!precomputed) return true;
+    for (uint32_t k = closure_begin_[0]; k < closure_begin_[1]; ++k) {
+      if (Accepts(program_[static_cast<size_t>(closure_entries_[k].pc)], item)) return true;
+    }
+    return false;
+  };
   Captures empty;
   empty.saves.fill(-1);
-  for (int32_t pos = 0; pos <= n; ++pos) {
-    if (pos < n) add(current, 0, pos, empty, pos);
-    if (pos == n) break;
+  for (int32_t pos = 0; pos < n; ++pos) {
+    const MatchItem& item = items[static_cast<size_t>(pos)];
+    // Threads started here come after the ones already running, so skipping
+    // one that cannot consume this item changes nothing else.
+    if (can_start(item)) add(current, 0, pos, empty, pos);
+    if (current.empty()) continue;
     next.clear();
-    const MatchItem& item = items[pos];
-    const bool is_token = item.entity < 0;
-    // An untyped name is skipped like a word by gaps; a one-word one also matches its word.
-    const bool is_skippable = is_token || item.type == kUnknownType;
     for (Thread& t : current) {
-      const Inst& inst = program_[t.pc];
-      bool ok = false;
-      switch (inst.op) {
-        case Op::kWord:
-          ok = is_skippable && item.word == inst.x;
-          break;
-        case Op::kWordSet: {
-          const auto& set = word_sets_[inst.x];
-          ok = is_skippable && item.word >= 0 &&
-               std::binary_search(set.begin(), set.end(), item.word);
-          break;
+      const Inst& inst = program_[static_cast<size_t>(t.pc)];
+      if (!Accepts(inst, item)) continue;
+      if (inst.op == Op::kEntity) {
+        // A full slot still consumes the entity; it just records no more.
+        if (inst.slot == 0 && t.caps.subject_count < kMaxSlotEntities) {
+          t.caps.subjects[t.caps.subject_count++] = static_cast<uint32_t>(pos);
+        } else if (inst.slot == 1 && t.caps.object_count < kMaxSlotEntities) {
+          t.caps.objects[t.caps.object_count++] = static_cast<uint32_t>(pos);
         }
-        case Op::kAnyToken:
-          ok = is_skippable;
-          break;
-        case Op::kNotWordSet: {
-          const auto& set = word_sets_[inst.x];
-          ok = is_skippable &&
-               !(item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word));
-          break;
-        }
-        case Op::kEntity:
-          ok = !is_token &&
-               (item.type == kUnknownType ? inst.y == 1 : ((inst.types >> item.type) & 1ULL) != 0);
-          if (ok && inst.slot == 0) {
-            if (t.caps.subject_count >= kMaxSlotEntities) break;
-            t.caps.subjects[t.caps.subject_count++] = static_cast<uint32_t>(pos);
-          } else if (ok && inst.slot == 1) {
-            if (t.caps.object_count >= kMaxSlotEntities) break;
-            t.caps.objects[t.caps.object_count++] = static_cast<uint32_t>(pos);
-          }
-          break;
-        default:
-          break;
       }
-      if (ok) add(next, t.pc + 1, t.start, t.caps, pos + 1);
+      add(next, t.pc + 1, t.start, t.caps, pos + 1);
     }
     std::swap(current, next);
+  }
+}
+
+uint32_t PatternIndex::Add(const Pattern& pattern) {
+  const uint32_t index = static_cast<uint32_t>(min_entities_.size());
+  min_entities_.push_back(pattern.min_entities());
+  if (pattern.required_words().empty()) {
+    always_.push_back(index);
+    return index;
+  }
+  for (const int32_t w : pattern.required_words()) {
+    if (w < 0) continue;
+    if (by_word_.size() <= static_cast<size_t>(w)) by_word_.resize(static_cast<size_t>(w) + 1);
+    by_word_[static_cast<size_t>(w)].push_back(index);
+  }
+  return index;
+}
+
+void PatternIndex::Candidates(const std::vector<MatchItem>& items,
+                              std::vector<uint32_t>* out) const {
+  out->clear();
+  thread_local std::vector<uint8_t> hit;
+  hit.assign(min_entities_.size(), 0);
+  int entities = 0;
+  for (const MatchItem& item : items) {
+    if (item.entity >= 0) {
+      ++entities;
+    } else if (item.word >= 0 && static_cast<size_t>(item.word) < by_word_.size()) {
+      for (const uint32_t p : by_word_[static_cast<size_t>(item.word)]) hit[p] = 1;
+    }
+  }
+  for (const uint32_t p : always_) hit[p] = 1;
+  for (uint32_t p = 0; p < hit.size(); ++p) {
+    if (hit[p] && entities >= min_entities_[p]) out->push_back(p);
   }
 }
 

@@ -91,6 +91,15 @@ class Pattern {
   // Appends every match in `items` to `out`. Runs in O(items x program size).
   void Match(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out) const;
 
+  // Like Match, without first checking that `items` hold a required word and
+  // enough entities: for callers that checked with a PatternIndex.
+  void MatchUnchecked(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out) const;
+
+  // Words of which every match holds at least one (sorted; empty: none known).
+  const std::vector<int32_t>& required_words() const { return required_words_; }
+  // The fewest entities a match holds.
+  int min_entities() const { return min_entities_; }
+
   // The names of the named captures, in capture index order.
   const std::vector<std::string>& capture_names() const { return capture_names_; }
   // The pattern's source text.
@@ -99,7 +108,17 @@ class Pattern {
   size_t size() const { return program_.size(); }
 
   // The kinds of NFA instruction; public for the compiler's helpers.
-  enum class Op : uint8_t { kWord, kWordSet, kAnyToken, kNotWordSet, kEntity, kSplit, kJump, kSave, kMatch };
+  enum class Op : uint8_t {
+    kWord,
+    kWordSet,
+    kAnyToken,
+    kNotWordSet,
+    kEntity,
+    kSplit,
+    kJump,
+    kSave,
+    kMatch
+  };
   // One NFA instruction.
   struct Inst {
     Op op = Op::kMatch;
@@ -108,17 +127,55 @@ class Pattern {
     int32_t slot = -1;   // entity slot: 0 subject, 1 object, -1 none
     uint64_t types = 0;  // entity type mask
   };
+  // One instruction reached from a pc through jumps, splits and saves: the
+  // consuming (or match) instruction, and the save slots set on the way.
+  struct ClosureEntry {
+    int32_t pc = 0;
+    uint8_t saves = 0;  // bit i: save slot i takes the current position
+  };
 
  private:
   friend class PatternCompiler;
+  // Precomputes every pc's epsilon closure, unless they would take too much memory.
+  void BuildClosures();
+  // True when instruction `inst` consumes `item`.
+  bool Accepts(const Inst& inst, const MatchItem& item) const;
+
   std::string source_;
   std::vector<Inst> program_;
+  // closure_entries_[closure_begin_[pc] .. closure_begin_[pc + 1]) is pc's
+  // closure in the order a depth-first walk reaches it; empty when not built.
+  std::vector<uint32_t> closure_begin_;
+  std::vector<ClosureEntry> closure_entries_;
   std::vector<std::vector<int32_t>> word_sets_;  // each sorted
   std::vector<std::string> capture_names_;
   // Words of which every match contains at least one (sorted; empty: none known).
   std::vector<int32_t> required_words_;
   // The fewest entities a match contains.
   int min_entities_ = 0;
+};
+
+// Picks, for one sentence, which of a set of patterns could match it: those
+// with a required word in the sentence (or none known) and no more entities
+// than it has. Checking a sentence costs one pass over its items, however
+// many patterns the set holds.
+class PatternIndex {
+ public:
+  // Adds a pattern to the set and returns its index (0, 1, 2, ...).
+  uint32_t Add(const Pattern& pattern);
+
+  // Sets `out` to the indexes, in increasing order, of the patterns that could match `items`.
+  void Candidates(const std::vector<MatchItem>& items, std::vector<uint32_t>* out) const;
+
+  // The number of patterns in the set.
+  size_t size() const { return min_entities_.size(); }
+
+ private:
+  std::vector<int> min_entities_;
+  // Word id -> the patterns that require it.
+  std::vector<std::vector<uint32_t>> by_word_;
+  // The patterns with no required word.
+  std::vector<uint32_t> always_;
 };
 
 // Returns `word` with its regular English inflections (3rd person, past, -ing).

@@ -19,8 +19,8 @@ bool PhraseAt(const std::vector<MatchItem>& items, size_t k, const std::vector<i
   return true;
 }
 
-std::vector<std::vector<int32_t>> InternPhrases(const Schema& schema,
-                                                const std::vector<std::vector<std::string>>& phrases) {
+std::vector<std::vector<int32_t>> InternPhrases(
+    const Schema& schema, const std::vector<std::vector<std::string>>& phrases) {
   std::vector<std::vector<int32_t>> out;
   for (const auto& p : phrases) {
     std::vector<int32_t> ids;
@@ -111,7 +111,8 @@ class Extractor {
     for (const Sentence& sent : *doc_.sentences) {
       BuildItems(sent, &items);
       bool untyped = false;
-      for (const MatchItem& item : items) untyped = untyped || (item.entity >= 0 && item.type == kUnknownType);
+      for (const MatchItem& item : items)
+        untyped = untyped || (item.entity >= 0 && item.type == kUnknownType);
       if (!untyped) continue;
       for (const auto& [type, rp] : schema_.typing) {
         matches.clear();
@@ -162,6 +163,7 @@ class Extractor {
   void MatchAllSentences() {
     std::vector<MatchItem> items;
     std::vector<PatternMatch> matches;
+    std::vector<uint32_t> candidates;
     for (const Sentence& sent : *doc_.sentences) {
       BuildItems(sent, &items);
       // Topic patterns need a sentence that names no other organisation, product or
@@ -169,27 +171,32 @@ class Extractor {
       bool sentence_has_org = false;
       for (const MatchItem& item : items) {
         if (item.entity < 0) continue;
-        if (item.type == kUnknownType || (schema_.type_names[static_cast<size_t>(item.type)] != "Person" &&
-                                          schema_.type_names[static_cast<size_t>(item.type)] != "Place")) {
+        if (item.type == kUnknownType ||
+            (schema_.type_names[static_cast<size_t>(item.type)] != "Person" &&
+             schema_.type_names[static_cast<size_t>(item.type)] != "Place")) {
           sentence_has_org = true;
         }
       }
       if (items.size() < 2) continue;
-      for (const Relation& rel : schema_.relations) {
-        for (const RelationPattern& rp : rel.patterns) {
+      schema_.relation_index.Candidates(items, &candidates);
+      for (const uint32_t c : candidates) {
+        const Schema::PatternRef& ref = schema_.relation_refs[c];
+        const Relation& rel = schema_.relations[ref.relation];
+        if (!ref.topic) {
+          const RelationPattern& rp = rel.patterns[ref.pattern];
           matches.clear();
-          rp.pattern.Match(items, &matches);
+          rp.pattern.MatchUnchecked(items, &matches);
           PreferTypedObjects(items, &matches);
           for (const PatternMatch& match : matches) {
             if (!match.objects.empty()) AddMatch(rel, rp, sent, items, match, -1);
           }
+          continue;
         }
         if (topic_ < 0 || sentence_has_org) continue;
-        for (const RelationPattern& rp : rel.topic_patterns) {
-          matches.clear();
-          rp.pattern.Match(items, &matches);
-          for (const PatternMatch& match : matches) AddMatch(rel, rp, sent, items, match, topic_);
-        }
+        const RelationPattern& rp = rel.topic_patterns[ref.pattern];
+        matches.clear();
+        rp.pattern.MatchUnchecked(items, &matches);
+        for (const PatternMatch& match : matches) AddMatch(rel, rp, sent, items, match, topic_);
       }
     }
   }
@@ -197,7 +204,8 @@ class Extractor {
   // When a pattern matches one subject both with a typed object and with an
   // untyped name (a gap that could stop early: "of VC firm Mayfield Fund"),
   // only the typed reading stays.
-  void PreferTypedObjects(const std::vector<MatchItem>& items, std::vector<PatternMatch>* matches) const {
+  void PreferTypedObjects(const std::vector<MatchItem>& items,
+                          std::vector<PatternMatch>* matches) const {
     if (matches->size() < 2) return;
     auto typed = [&](const PatternMatch& m) {
       for (uint32_t o : m.objects) {
@@ -243,7 +251,8 @@ class Extractor {
       }
       if (!ok || words < 2 || words > 4) return kUnknownType;
     }
-    if (schema_.type_names[static_cast<size_t>(first)] == "Product" && name.find(' ') == std::string::npos) {
+    if (schema_.type_names[static_cast<size_t>(first)] == "Product" &&
+        name.find(' ') == std::string::npos) {
       // A lone organisation head or plural noun ("Institute", "Citizens") is no product
       // name; singular words are ("Blogger", "Arc", "Nebula").
       const std::string lower = ToLower(name);
@@ -259,7 +268,8 @@ class Extractor {
   // announced move, a deal) also in the few tokens before it: "denied it
   // would buy". A state ("X, a London-based firm") is not hedged by a verb
   // that precedes it.
-  bool Hedged(const std::vector<MatchItem>& items, const PatternMatch& match, bool event = true) const {
+  bool Hedged(const std::vector<MatchItem>& items, const PatternMatch& match,
+              bool event = true) const {
     const uint32_t window = event ? static_cast<uint32_t>(schema_.hedge_window) : 0;
     const size_t from = match.begin > window ? match.begin - window : 0;
     for (size_t k = from; k < match.end; ++k) {
@@ -273,7 +283,8 @@ class Extractor {
     return false;
   }
 
-  std::string CaptureText(const std::vector<MatchItem>& items, std::pair<int32_t, int32_t> range) const {
+  std::string CaptureText(const std::vector<MatchItem>& items,
+                          std::pair<int32_t, int32_t> range) const {
     if (range.first < 0 || range.second <= range.first) return "";
     const uint32_t b = items[static_cast<size_t>(range.first)].token_begin;
     const uint32_t e = items[static_cast<size_t>(range.second - 1)].token_end;
@@ -287,8 +298,9 @@ class Extractor {
       const int32_t w = items[k].word;
       if (w >= 0) {
         const std::string& word = schema_.vocabulary.Word(w);
-        if (word == "former" || word == "ex" || word == "previously" || word == "formerly" || word == "then" ||
-            word == "late" || word == "retired" || word == "outgoing" || word == "ousted" || word == "departing") {
+        if (word == "former" || word == "ex" || word == "previously" || word == "formerly" ||
+            word == "then" || word == "late" || word == "retired" || word == "outgoing" ||
+            word == "ousted" || word == "departing") {
           return true;
         }
       }
@@ -305,11 +317,13 @@ class Extractor {
       if (names[c] == "role") role = CaptureText(items, match.captures[c]);
     }
     std::string status = rp.status;
-    if (status.empty() && rel.name == "works_for") status = FormerBefore(items, match) ? "former" : "current";
+    if (status.empty() && rel.name == "works_for")
+      status = FormerBefore(items, match) ? "former" : "current";
     // Dates and amounts near the match: a few tokens before it to several after.
     const uint32_t first_token = items[match.begin].token_begin;
     const uint32_t last_token = items[match.end - 1].token_end;
-    const uint32_t window_begin = std::max(sent.token_begin, first_token >= 6 ? first_token - 6 : 0);
+    const uint32_t window_begin =
+        std::max(sent.token_begin, first_token >= 6 ? first_token - 6 : 0);
     const uint32_t window_end = std::min(sent.token_end, last_token + 8);
     std::string date;
     std::string amount;
@@ -340,9 +354,11 @@ class Extractor {
         if (s_inferred) inferred_.emplace(s, st);
         if (o_inferred) inferred_.emplace(o, ot);
         const bool anaphor = items[si].anaphor || (topic < 0 && items[match.objects[k]].anaphor);
-        double confidence = rp.confidence * (anaphor ? 0.9 : 1.0) * (s_inferred || o_inferred ? 0.9 : 1.0);
+        double confidence =
+            rp.confidence * (anaphor ? 0.9 : 1.0) * (s_inferred || o_inferred ? 0.9 : 1.0);
         if (topic >= 0) confidence *= 0.8;
-        Add(rel.name, rel.symmetric, s, st, o, ot, sent, rp, confidence, date, amount, role, status);
+        Add(rel.name, rel.symmetric, s, st, o, ot, sent, rp, confidence, date, amount, role,
+            status);
         for (const std::string& implied : rel.implies) {
           const Relation* other = schema_.FindRelation(implied);
           if (!other) continue;
@@ -356,10 +372,12 @@ class Extractor {
   }
 
   void Add(const std::string& predicate, bool symmetric, int32_t s, TypeId st, int32_t o, TypeId ot,
-           const Sentence& sent, const RelationPattern& rp, double confidence, const std::string& date,
-           const std::string& amount, const std::string& role, const std::string& status) {
+           const Sentence& sent, const RelationPattern& rp, double confidence,
+           const std::string& date, const std::string& amount, const std::string& role,
+           const std::string& status) {
     const auto& entities = *doc_.entities;
-    if (symmetric && entities[static_cast<size_t>(o)].name < entities[static_cast<size_t>(s)].name) {
+    if (symmetric &&
+        entities[static_cast<size_t>(o)].name < entities[static_cast<size_t>(s)].name) {
       std::swap(s, o);
       std::swap(st, ot);
     }
@@ -367,7 +385,8 @@ class Extractor {
     Evidence ev;
     ev.doc = doc_.document->id;
     // The sentence as written, with invalid UTF-8 repaired so that every output stays valid.
-    ev.sentence = ReplaceInvalidUtf8(std::string_view(doc_.document->text).substr(sent.begin, sent.end - sent.begin));
+    ev.sentence = ReplaceInvalidUtf8(
+        std::string_view(doc_.document->text).substr(sent.begin, sent.end - sent.begin));
     ev.start = sent.begin;
     ev.end = sent.end;
     ev.confidence = confidence;

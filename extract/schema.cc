@@ -453,6 +453,15 @@ class SchemaLoader {
       rel.patterns = LoadPatterns(def["patterns"], ctx);
       ctx.requires_object = false;
       rel.topic_patterns = LoadPatterns(def["topic_patterns"], ctx);
+      const uint32_t r = static_cast<uint32_t>(schema_->relations.size());
+      for (uint32_t i = 0; i < rel.patterns.size(); ++i) {
+        schema_->relation_index.Add(rel.patterns[i].pattern);
+        schema_->relation_refs.push_back({r, i, false});
+      }
+      for (uint32_t i = 0; i < rel.topic_patterns.size(); ++i) {
+        schema_->relation_index.Add(rel.topic_patterns[i].pattern);
+        schema_->relation_refs.push_back({r, i, true});
+      }
       schema_->relations.push_back(std::move(rel));
     }
     for (const auto& [from, node] : pending_implies_) {

@@ -97,6 +97,17 @@ class Schema {
   std::vector<std::string> type_names;
   // The relations in schema order.
   std::vector<Relation> relations;
+  // Which pattern an entry of `relation_index` is: the relation's index in
+  // `relations`, the pattern's index, and whether it is a topic pattern.
+  struct PatternRef {
+    uint32_t relation = 0;
+    uint32_t pattern = 0;
+    bool topic = false;
+  };
+  // Every relation's patterns then its topic patterns, in schema order,
+  // indexed by the words they need; `relation_refs` says which is which.
+  PatternIndex relation_index;
+  std::vector<PatternRef> relation_refs;
   // Named word lists; each entry is a sequence of lower-case tokens.
   std::map<std::string, std::vector<std::vector<std::string>>> lists;
   // Recogniser word lists.
@@ -121,7 +132,9 @@ class Schema {
   // Returns the relation called `name`, or nullptr.
   const Relation* FindRelation(const std::string& name) const;
   // Returns the type class of `type` ("org" for Company and Organization).
-  const std::string& TypeClass(TypeId type) const { return types[static_cast<size_t>(type)].type_class; }
+  const std::string& TypeClass(TypeId type) const {
+    return types[static_cast<size_t>(type)].type_class;
+  }
 };
 
 }  // namespace newsgraph

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "extract/error.h"
@@ -139,6 +140,65 @@ TEST_CASE("matching cost is linear: a 100,000-item sentence with a nested patter
   // Only the last person before "joined" can reach it without crossing an entity.
   REQUIRE(out.size() == 1);
   CHECK(out[0].subjects[0] == 99995);
+}
+
+TEST_CASE("a long optional run matches the same with or without precomputed closures") {
+  World w;
+  // The short run keeps its closures precomputed; the long one (400 nested
+  // optional ten-way choices) has too many closure entries (checked with a
+  // debug print: none kept) and walks them while matching.
+  for (const std::string source : {"{subj} ((x|a|b){0,4}){0,5} joined {obj}",
+                                   "{subj} ((x|a|b|c|d|e|f|g|h|i){0,20}){0,20} joined {obj}"}) {
+    CAPTURE(source);
+    const Pattern p = w.Compile(source);
+    std::vector<PatternMatch> out;
+    p.Match(w.Items({"P:a", "x", "x", "joined", "C:b", "P:c", "joined", "C:d", "P:e", "y", "joined",
+                     "C:f"}),
+            &out);
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].subjects == std::vector<uint32_t>{0});
+    CHECK(out[0].objects == std::vector<uint32_t>{4});
+    CHECK(out[1].subjects == std::vector<uint32_t>{5});
+    CHECK(out[1].begin == 5);
+    CHECK(out[1].end == 8);
+  }
+}
+
+TEST_CASE("a pattern index picks the patterns whose words and entities a sentence has") {
+  World w;
+  w.vocab.Intern("said");
+  const Pattern joined =
+      w.Compile("{subj} (joined | hired) {obj}");  // needs joined or hired, 2 entities
+  const Pattern chairman =
+      w.Compile("{subj} , chairman of {obj}");           // needs chairman (or ",", "of")
+  const Pattern gap = w.Compile("{subj} _{0,3} {obj}");  // no required word
+  PatternIndex index;
+  CHECK(index.Add(joined) == 0);
+  CHECK(index.Add(chairman) == 1);
+  CHECK(index.Add(gap) == 2);
+  CHECK(index.size() == 3);
+  std::vector<uint32_t> out;
+  index.Candidates(w.Items({"P:a", "hired", "C:b"}), &out);
+  CHECK(out == std::vector<uint32_t>{0, 2});
+  index.Candidates(w.Items({"P:a", "said"}), &out);
+  CHECK(out.empty());  // one entity is too few for any of them
+  index.Candidates(w.Items({"P:a", ",", "said", "C:b"}), &out);
+  CHECK(out == std::vector<uint32_t>{1, 2});
+  // Whatever the index leaves out, Match would not have matched.
+  for (const auto& spec :
+       std::vector<std::vector<std::string>>{{"P:a", "hired", "C:b"},
+                                             {"P:a", ",", "chairman", "of", "C:b"},
+                                             {"P:a", "said", "C:b"}}) {
+    const auto items = w.Items(spec);
+    index.Candidates(items, &out);
+    int p = 0;
+    for (const Pattern* pattern : {&joined, &chairman, &gap}) {
+      std::vector<PatternMatch> matches;
+      pattern->Match(items, &matches);
+      if (!matches.empty()) CHECK(std::find(out.begin(), out.end(), p) != out.end());
+      ++p;
+    }
+  }
 }
 
 }  // namespace newsgraph
