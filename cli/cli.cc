@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 
 #include "export/atomic_file.h"
 #include "export/cypher_writer.h"
@@ -22,6 +23,7 @@
 #include "extract/error.h"
 #include "extract/fingerprint.h"
 #include "extract/input_reader.h"
+#include "extract/parallel_extractor.h"
 #include "extract/schema.h"
 #include "extract/triple_extractor.h"
 #include "extract/triple_io.h"
@@ -64,7 +66,7 @@ constexpr const char* kUsage =
     "Exit codes: 0 success, 1 input or runtime error, 2 usage error.\n";
 
 constexpr const char* kExtractHelp =
-    "usage: newsgraph extract [--schema FILE] [-o TRIPLES.jsonl] [-q] INPUT...\n"
+    "usage: newsgraph extract [--schema FILE] [-o TRIPLES.jsonl] [-j N] [-q] INPUT...\n"
     "\n"
     "Reads articles and writes one JSON object per line per fact found in each\n"
     "document: doc, subject, subject_type, predicate, object, object_type,\n"
@@ -74,6 +76,8 @@ constexpr const char* kExtractHelp =
     "  --schema FILE  the schema (default: $NEWSGRAPH_SCHEMA or the bundled schema.yaml)\n"
     "  -o FILE        output file, written atomically (default: - for stdout)\n"
     "  --keep-going   skip bad JSON Lines records with a warning instead of stopping\n"
+    "  -j, --threads N  extraction threads (default: one per core); the output is\n"
+    "                 the same for any N\n"
     "  -q, --quiet    no progress messages\n";
 
 constexpr const char* kBuildHelp =
@@ -109,6 +113,8 @@ constexpr const char* kBuildHelp =
     "  --schema FILE        the schema (default: $NEWSGRAPH_SCHEMA or the bundled schema.yaml)\n"
     "  --keep-going         skip bad JSON Lines records (articles or triples) with a\n"
     "                       warning instead of stopping before any output is written\n"
+    "  -j, --threads N      extraction threads (default: one per core); the graph is\n"
+    "                       the same for any N\n"
     "  -q, --quiet          no progress messages\n";
 
 constexpr const char* kStatsHelp =
@@ -166,6 +172,8 @@ struct Options {
   size_t top = 0;
   bool top_by_support = false;
   bool quiet = false;
+  // Extraction threads; 0 means one per core.
+  int threads = 0;
   bool help = false;
   bool show_errors = false;
   bool json = false;
@@ -174,11 +182,24 @@ struct Options {
 
 Options Parse(const std::string& command, const std::vector<std::string>& args) {
   Options o;
-  const std::set<std::string> valued = {
-      "--schema",      "-o",           "--output", "-f",
-      "--format",      "--update",     "--remove", "--min-confidence",
-      "--min-support", "--events",     "--focus",  "--hops",
-      "--types",       "--predicates", "--top",    "--top-by"};
+  const std::set<std::string> valued = {"--schema",
+                                        "-o",
+                                        "--output",
+                                        "-f",
+                                        "--format",
+                                        "--update",
+                                        "--remove",
+                                        "--min-confidence",
+                                        "--min-support",
+                                        "--events",
+                                        "--focus",
+                                        "--hops",
+                                        "--types",
+                                        "--predicates",
+                                        "--top",
+                                        "--top-by",
+                                        "-j",
+                                        "--threads"};
   auto whole_number = [](const std::string& flag, const std::string& value, long min) {
     char* end = nullptr;
     const long n = std::strtol(value.c_str(), &end, 10);
@@ -243,6 +264,7 @@ Options Parse(const std::string& command, const std::vector<std::string>& args) 
           throw UsageError("--min-support needs a whole number of at least 1, not '" + value + "'");
         o.min_support = static_cast<size_t>(n);
       }
+      if (a == "-j" || a == "--threads") o.threads = static_cast<int>(whole_number(a, value, 1));
       if (a == "--focus") o.focus.push_back(value);
       if (a == "--hops") o.hops = whole_number(a, value, 0);
       if (a == "--types") o.types = comma_list(value);
@@ -391,6 +413,12 @@ class Progress {
   std::chrono::steady_clock::time_point last_;
 };
 
+// The number of extraction threads: -j N, or one per core.
+int ThreadsOf(const Options& o) {
+  if (o.threads > 0) return o.threads;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 int Extract(const Options& o, std::ostream& err) {
   if (o.positional.empty()) throw UsageError("extract needs at least one INPUT");
   const auto schema = Schema::LoadFile(SchemaPath(o));
@@ -400,18 +428,18 @@ int Extract(const Options& o, std::ostream& err) {
   Progress progress(!o.quiet);
   size_t documents = 0;
   size_t facts = 0;
+  ParallelExtractor pool(extractor, ThreadsOf(o), [&](Document&&, std::vector<Triple>&& triples) {
+    progress.Tick(++documents);
+    for (const Triple& t : triples) {
+      output.stream() << TripleToJson(t) << '\n';
+      ++facts;
+    }
+  });
   for (const InputFile& input : inputs) {
     ReadInput(
-        input,
-        [&](Document&& doc) {
-          progress.Tick(++documents);
-          for (const Triple& t : extractor.Extract(doc)) {
-            output.stream() << TripleToJson(t) << '\n';
-            ++facts;
-          }
-        },
-        {}, ReadOptionsOf(o, err));
+        input, [&](Document&& doc) { pool.Add(std::move(doc)); }, {}, ReadOptionsOf(o, err));
   }
+  pool.Finish();
   output.Commit();
   if (!o.quiet) err << "newsgraph: " << documents << " documents, " << facts << " facts\n";
   return 0;
@@ -448,7 +476,7 @@ struct ReadCounts {
 
 ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& schema,
                          const TripleExtractor& extractor, GraphStore* store,
-                         const ReadOptions& read_options, bool quiet = true) {
+                         const ReadOptions& read_options, int threads, bool quiet = true) {
   ReadCounts counts;
   Progress progress(!quiet);
   size_t documents = 0;
@@ -457,9 +485,17 @@ ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& sch
     if (change == GraphStore::Change::kReplaced) ++counts.replaced;
     if (change == GraphStore::Change::kUnchanged) ++counts.unchanged;
   };
+  ParallelExtractor pool(extractor, threads, [&](Document&& doc, std::vector<Triple>&& triples) {
+    // The fingerprint covers what extraction depends on: the text and the date.
+    const std::string fingerprint = Fingerprint(doc.text + '\x1f' + doc.date);
+    count(store->SetDocument(doc.id, fingerprint, std::move(triples)));
+    progress.Tick(++documents);
+  });
   std::map<std::string, std::vector<Triple>> from_triples;
   for (const InputFile& input : ExpandInputs(args)) {
     if (input.kind == InputKind::kGraph) {
+      // Articles before this graph reach the store first, as they were given.
+      pool.Finish();
       // Reading a graph does not need its schema to match: only --update,
       // which would mix facts of two schemas in one file, checks it.
       const GraphStore other = GraphStore::Load(input.path, "");
@@ -470,19 +506,14 @@ ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& sch
       continue;
     }
     ReadInput(
-        input,
-        [&](Document&& doc) {
-          // The fingerprint covers what extraction depends on: the text and the date.
-          const std::string fingerprint = Fingerprint(doc.text + '\x1f' + doc.date);
-          count(store->SetDocument(doc.id, fingerprint, extractor.Extract(doc)));
-          progress.Tick(++documents);
-        },
+        input, [&](Document&& doc) { pool.Add(std::move(doc)); },
         [&](Triple&& t, const std::string& file, int line) {
           ValidateTriple(t, schema, file, line);
           from_triples[t.doc].push_back(std::move(t));
         },
         read_options);
   }
+  pool.Finish();
   for (auto& [doc, triples] : from_triples) count(store->SetDocument(doc, "", std::move(triples)));
   return counts;
 }
@@ -596,8 +627,8 @@ int Build(const Options& o, std::ostream& err) {
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
   if (!o.update.empty()) store = GraphStore::Load(o.update, schema->digest);
-  const ReadCounts counts =
-      ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err), o.quiet);
+  const ReadCounts counts = ReadIntoStore(o.positional, *schema, extractor, &store,
+                                          ReadOptionsOf(o, err), ThreadsOf(o), o.quiet);
   size_t removed = 0;
   for (const std::string& doc : o.remove) {
     if (store.RemoveDocument(doc)) {
@@ -640,7 +671,7 @@ KnowledgeGraph ReadGraph(const std::vector<std::string>& inputs,
                          std::ostream& err) {
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
-  ReadIntoStore(inputs, *schema, extractor, &store, ReadOptionsOf(o, err));
+  ReadIntoStore(inputs, *schema, extractor, &store, ReadOptionsOf(o, err), ThreadsOf(o));
   KnowledgeGraph graph = NewGraph(*schema);
   store.AddTo(&graph);
   return graph;
@@ -651,7 +682,7 @@ int Stats(const Options& o, std::ostream& out, std::ostream& err) {
   const auto schema = Schema::LoadFile(SchemaPath(o));
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
-  ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err));
+  ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err), ThreadsOf(o));
   KnowledgeGraph full = NewGraph(*schema);
   store.AddTo(&full);
   const KnowledgeGraph graph =

@@ -2,23 +2,60 @@
 
 #include "extract/relation_extractor.h"
 
+#include <chrono>
 #include <map>
 #include <tuple>
 
 namespace newsgraph {
 
-TripleExtractor::TripleExtractor(std::shared_ptr<const Schema> schema) : schema_(std::move(schema)) {}
+TripleExtractor::TripleExtractor(std::shared_ptr<const Schema> schema)
+    : schema_(std::move(schema)) {}
 
-DocumentAnalysis TripleExtractor::Analyze(const Document& document) const {
+void StageTimes::Add(const StageTimes& other) {
+  splitting += other.splitting;
+  entities += other.entities;
+  coreference += other.coreference;
+  relations += other.relations;
+}
+
+namespace {
+
+// Adds the seconds since the last call to one stage's total, when timing.
+class StageClock {
+ public:
+  explicit StageClock(StageTimes* times) : times_(times) {
+    if (times_) last_ = std::chrono::steady_clock::now();
+  }
+  void Lap(double StageTimes::*stage) {
+    if (!times_) return;
+    const auto now = std::chrono::steady_clock::now();
+    times_->*stage += std::chrono::duration<double>(now - last_).count();
+    last_ = now;
+  }
+
+ private:
+  StageTimes* times_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+}  // namespace
+
+DocumentAnalysis TripleExtractor::Analyze(const Document& document, StageTimes* times) const {
+  StageClock clock(times);
   DocumentAnalysis a;
   a.text = NormalizeText(document.text);
   a.tokens = Tokenize(a.text);
   for (Token& t : a.tokens) t.word = schema_->vocabulary.Find(t.lower);
   a.sentences = SplitSentences(a.text, a.tokens);
+  clock.Lap(&StageTimes::splitting);
   a.mentions = RecognizeEntities(*schema_, a.text, a.tokens, a.sentences);
+  clock.Lap(&StageTimes::entities);
   a.entities = ResolveCoreference(*schema_, a.text, a.tokens, a.sentences, &a.mentions);
-  AnnotatedDocument annotated{&document, &a.text, &a.tokens, &a.sentences, &a.mentions, &a.entities};
+  clock.Lap(&StageTimes::coreference);
+  AnnotatedDocument annotated{&document,    &a.text,     &a.tokens,
+                              &a.sentences, &a.mentions, &a.entities};
   a.triples = ExtractRelations(*schema_, annotated);
+  clock.Lap(&StageTimes::relations);
   return a;
 }
 
@@ -47,8 +84,8 @@ size_t PieceEnd(const std::string& text, size_t begin) {
 
 }  // namespace
 
-std::vector<Triple> TripleExtractor::Extract(const Document& document) const {
-  if (document.text.size() <= kPieceBytes) return Analyze(document).triples;
+std::vector<Triple> TripleExtractor::Extract(const Document& document, StageTimes* times) const {
+  if (document.text.size() <= kPieceBytes) return Analyze(document, times).triples;
   std::vector<Triple> out;
   std::map<std::tuple<std::string, std::string, std::string>, size_t> index;
   for (size_t begin = 0; begin < document.text.size();) {
@@ -58,7 +95,7 @@ std::vector<Triple> TripleExtractor::Extract(const Document& document) const {
     piece.date = document.date;
     piece.source = document.source;
     piece.text = document.text.substr(begin, end - begin);
-    for (Triple& t : Analyze(piece).triples) {
+    for (Triple& t : Analyze(piece, times).triples) {
       t.start += static_cast<uint32_t>(begin);
       t.end += static_cast<uint32_t>(begin);
       for (Evidence& e : t.evidence) {

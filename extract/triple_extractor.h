@@ -27,6 +27,22 @@ struct DocumentAnalysis {
   std::vector<Triple> triples;
 };
 
+// Seconds spent in each stage of the pipeline, summed over the documents an
+// extractor was given; the benchmark prints them.
+struct StageTimes {
+  // Normalising, tokenising and sentence splitting.
+  double splitting = 0;
+  // Recognising and typing entity mentions.
+  double entities = 0;
+  // Resolving coreference into entities.
+  double coreference = 0;
+  // Matching the relation patterns and building triples.
+  double relations = 0;
+
+  // Adds another document's (or thread's) times to these.
+  void Add(const StageTimes& other);
+};
+
 // Runs the whole pipeline with one schema. Thread-compatible: one instance
 // may serve several threads, since Extract() does not modify it.
 class TripleExtractor {
@@ -34,11 +50,13 @@ class TripleExtractor {
   // Builds an extractor over a loaded schema.
   explicit TripleExtractor(std::shared_ptr<const Schema> schema);
 
-  // Returns the facts of one document.
-  std::vector<Triple> Extract(const Document& document) const;
+  // Returns the facts of one document. When `times` is given, adds the time
+  // of each stage to it.
+  std::vector<Triple> Extract(const Document& document, StageTimes* times = nullptr) const;
 
-  // Returns every stage's output for one document.
-  DocumentAnalysis Analyze(const Document& document) const;
+  // Returns every stage's output for one document, adding each stage's time
+  // to `times` when given.
+  DocumentAnalysis Analyze(const Document& document, StageTimes* times = nullptr) const;
 
   // The schema in use.
   const Schema& schema() const { return *schema_; }
