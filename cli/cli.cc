@@ -354,12 +354,6 @@ void Render(const std::string& dot_path, const std::string& format, const std::s
   }
 }
 
-std::map<std::string, NodeStyle> StylesOf(const Schema& schema) {
-  std::map<std::string, NodeStyle> styles;
-  for (const EntityType& t : schema.types) styles[t.name] = NodeStyle{t.color, t.shape};
-  return styles;
-}
-
 // Warnings go to stderr, one line each; --keep-going turns bad records into warnings.
 ReadOptions ReadOptionsOf(const Options& o, std::ostream& err) {
   ReadOptions options;
@@ -445,27 +439,6 @@ int Extract(const Options& o, std::ostream& err) {
   return 0;
 }
 
-std::map<std::string, std::set<std::string>> Nicknames(const Schema& schema) {
-  std::map<std::string, std::set<std::string>> out;
-  const auto it = schema.lists.find("nicknames");
-  if (it == schema.lists.end()) return out;
-  // Each entry "nickname given" (two words) pairs a nickname with a given name, both ways.
-  for (const auto& entry : it->second) {
-    if (entry.size() != 2) continue;
-    out[entry[0]].insert(entry[1]);
-    out[entry[1]].insert(entry[0]);
-  }
-  return out;
-}
-
-KnowledgeGraph NewGraph(const Schema& schema) {
-  std::set<std::string> symmetric;
-  for (const Relation& r : schema.relations) {
-    if (r.symmetric) symmetric.insert(r.name);
-  }
-  return KnowledgeGraph(symmetric, Nicknames(schema));
-}
-
 // Reads every INPUT into `store`: articles are extracted (and fingerprinted),
 // triples files and native graphs are taken as they are. Returns counts.
 struct ReadCounts {
@@ -532,7 +505,7 @@ void Export(const KnowledgeGraph& graph, const Schema& schema, const std::string
     } temp{output + ".newsgraph-tmp.dot", output + ".newsgraph-tmp." + format};
     {
       AtomicFile dot(temp.dot);
-      WriteDot(graph, StylesOf(schema), dot.stream());
+      WriteDot(graph, NodeStylesOf(schema), dot.stream());
       dot.Commit();
     }
     Render(temp.dot, format, temp.image);
@@ -568,11 +541,11 @@ void Export(const KnowledgeGraph& graph, const Schema& schema, const std::string
     }
   }
   AtomicFile out(output);
-  if (format == "html") WriteHtml(graph, StylesOf(schema), library, out.stream());
+  if (format == "html") WriteHtml(graph, NodeStylesOf(schema), library, out.stream());
   if (format == "kuzu") WriteKuzuScript(graph, out.stream());
   if (format == "cypher") WriteNeo4jCypher(graph, out.stream());
   if (format == "graphml") WriteGraphml(graph, out.stream());
-  if (format == "dot") WriteDot(graph, StylesOf(schema), out.stream());
+  if (format == "dot") WriteDot(graph, NodeStylesOf(schema), out.stream());
   if (format == "json") WriteNodeLinkJson(graph, out.stream());
   if (format == "ntriples") WriteNTriples(graph, out.stream());
   if (format == "turtle") WriteTurtle(graph, out.stream());
@@ -642,7 +615,7 @@ int Build(const Options& o, std::ostream& err) {
     store.Write(native.stream());
     native.Commit();
   }
-  KnowledgeGraph graph = NewGraph(*schema);
+  KnowledgeGraph graph = GraphForSchema(*schema);
   store.AddTo(&graph);
   if (!o.output.empty()) {
     if (format == "ngraph") {
@@ -655,7 +628,7 @@ int Build(const Options& o, std::ostream& err) {
     }
   }
   if (!o.quiet) {
-    KnowledgeGraph summary = NewGraph(*schema);
+    KnowledgeGraph summary = GraphForSchema(*schema);
     store.AddTo(&summary);
     err << "newsgraph: " << store.size() << " documents (" << counts.added << " added, "
         << counts.replaced << " replaced, " << counts.unchanged << " unchanged, " << removed
@@ -672,7 +645,7 @@ KnowledgeGraph ReadGraph(const std::vector<std::string>& inputs,
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
   ReadIntoStore(inputs, *schema, extractor, &store, ReadOptionsOf(o, err), ThreadsOf(o));
-  KnowledgeGraph graph = NewGraph(*schema);
+  KnowledgeGraph graph = GraphForSchema(*schema);
   store.AddTo(&graph);
   return graph;
 }
@@ -683,7 +656,7 @@ int Stats(const Options& o, std::ostream& out, std::ostream& err) {
   const TripleExtractor extractor(schema);
   GraphStore store(schema->digest);
   ReadIntoStore(o.positional, *schema, extractor, &store, ReadOptionsOf(o, err), ThreadsOf(o));
-  KnowledgeGraph full = NewGraph(*schema);
+  KnowledgeGraph full = GraphForSchema(*schema);
   store.AddTo(&full);
   const KnowledgeGraph graph =
       IsFiltering(o) ? full.Filtered(FilterOf(o, *schema)) : std::move(full);

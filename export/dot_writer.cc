@@ -8,6 +8,12 @@
 
 namespace newsgraph {
 
+std::map<std::string, NodeStyle> NodeStylesOf(const Schema& schema) {
+  std::map<std::string, NodeStyle> styles;
+  for (const EntityType& t : schema.types) styles[t.name] = NodeStyle{t.color, t.shape};
+  return styles;
+}
+
 std::string EscapeDot(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
@@ -44,7 +50,8 @@ const NodeStyle& StyleOf(const std::map<std::string, NodeStyle>& styles, const s
 
 }  // namespace
 
-void WriteDot(const KnowledgeGraph& graph, const std::map<std::string, NodeStyle>& styles, std::ostream& out) {
+void WriteDot(const KnowledgeGraph& graph, const std::map<std::string, NodeStyle>& styles,
+              std::ostream& out) {
   out << "digraph newsgraph {\n"
          "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true];\n"
          "  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n"
@@ -59,7 +66,8 @@ void WriteDot(const KnowledgeGraph& graph, const std::map<std::string, NodeStyle
   graph.ForEachEdge([&](const GraphEdge& e) {
     const double penwidth = 1.0 + std::log2(static_cast<double>(e.weight()));
     out << "  " << Quote(e.source) << " -> " << Quote(e.target) << " [label=" << Quote(e.predicate)
-        << ", weight=" << e.weight() << ", penwidth=" << FormatDouble(std::round(penwidth * 100) / 100);
+        << ", weight=" << e.weight()
+        << ", penwidth=" << FormatDouble(std::round(penwidth * 100) / 100);
     if (!e.evidence.empty()) out << ", tooltip=" << Quote(e.evidence.front().sentence);
     out << "];\n";
   });
@@ -70,8 +78,8 @@ void WriteDot(const KnowledgeGraph& graph, const std::map<std::string, NodeStyle
            "    style=dashed;\n";
     for (const std::string& type : types) {
       const NodeStyle& style = StyleOf(styles, type);
-      out << "    " << Quote("legend:" + type) << " [label=" << Quote(type) << ", shape=" << Quote(style.shape)
-          << ", fillcolor=" << Quote(style.color) << "];\n";
+      out << "    " << Quote("legend:" + type) << " [label=" << Quote(type)
+          << ", shape=" << Quote(style.shape) << ", fillcolor=" << Quote(style.color) << "];\n";
     }
     out << "  }\n";
   }

@@ -18,6 +18,9 @@ struct NodeStyle {
   std::string shape = "ellipse";
 };
 
+// Returns the node style of each entity type of `schema`, by type name.
+std::map<std::string, NodeStyle> NodeStylesOf(const Schema& schema);
+
 // Returns `s` escaped for the inside of a DOT double-quoted string: '"' and
 // '\' are backslash-escaped, a newline becomes "\n", other control characters
 // and invalid UTF-8 become U+FFFD.
@@ -25,7 +28,8 @@ std::string EscapeDot(std::string_view s);
 
 // Writes `graph` as a DOT digraph. `styles` maps type names to node styles;
 // types without a style get the default one.
-void WriteDot(const KnowledgeGraph& graph, const std::map<std::string, NodeStyle>& styles, std::ostream& out);
+void WriteDot(const KnowledgeGraph& graph, const std::map<std::string, NodeStyle>& styles,
+              std::ostream& out);
 
 }  // namespace newsgraph
 

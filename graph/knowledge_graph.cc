@@ -13,7 +13,8 @@
 namespace newsgraph {
 namespace {
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, GraphNode, GraphEdge>;
+using Graph =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, GraphNode, GraphEdge>;
 
 // Votes by document: a value more documents give wins, then the longer one.
 using Votes = std::map<std::string, std::set<std::string>>;
@@ -117,7 +118,8 @@ struct KnowledgeGraph::Impl {
   void Insert(std::vector<GraphNode> nodes, std::vector<GraphEdge> edges) const {
     graph = Graph();
     by_id.clear();
-    std::sort(nodes.begin(), nodes.end(), [](const GraphNode& a, const GraphNode& b) { return a.id < b.id; });
+    std::sort(nodes.begin(), nodes.end(),
+              [](const GraphNode& a, const GraphNode& b) { return a.id < b.id; });
     for (GraphNode& node : nodes) {
       const std::string id = node.id;
       by_id[id] = boost::add_vertex(std::move(node), graph);
@@ -192,7 +194,8 @@ struct KnowledgeGraph::Impl {
   }
 };
 
-KnowledgeGraph::KnowledgeGraph(std::set<std::string> symmetric, std::map<std::string, std::set<std::string>> nicknames)
+KnowledgeGraph::KnowledgeGraph(std::set<std::string> symmetric,
+                               std::map<std::string, std::set<std::string>> nicknames)
     : impl_(std::make_unique<Impl>()) {
   impl_->symmetric = std::move(symmetric);
   impl_->nicknames = std::move(nicknames);
@@ -201,7 +204,9 @@ KnowledgeGraph::~KnowledgeGraph() = default;
 KnowledgeGraph::KnowledgeGraph(KnowledgeGraph&&) noexcept = default;
 KnowledgeGraph& KnowledgeGraph::operator=(KnowledgeGraph&&) noexcept = default;
 
-std::string KnowledgeGraph::TypeClass(const std::string& type) { return EntityResolver::TypeClass(type); }
+std::string KnowledgeGraph::TypeClass(const std::string& type) {
+  return EntityResolver::TypeClass(type);
+}
 
 std::string KnowledgeGraph::NodeId(const std::string& name, const std::string& type) {
   std::string key = NormalizeName(name);
@@ -252,7 +257,8 @@ std::vector<const GraphNode*> KnowledgeGraph::FindByName(const std::string& name
   for (auto [it, end] = boost::vertices(impl_->graph); it != end; ++it) {
     const GraphNode& node = impl_->graph[*it];
     bool match = EntityResolver::CompactKey(node.name) == key;
-    for (const MergeRecord& r : node.merged) match = match || EntityResolver::CompactKey(r.form) == key;
+    for (const MergeRecord& r : node.merged)
+      match = match || EntityResolver::CompactKey(r.form) == key;
     if (match) out.push_back(&node);
   }
   return out;
@@ -292,7 +298,9 @@ KnowledgeGraph KnowledgeGraph::Filtered(const GraphFilter& filter) const {
       frontier = std::move(next);
     }
     edges.erase(std::remove_if(edges.begin(), edges.end(),
-                               [&](const GraphEdge* e) { return !reached.count(e->source) || !reached.count(e->target); }),
+                               [&](const GraphEdge* e) {
+                                 return !reached.count(e->source) || !reached.count(e->target);
+                               }),
                 edges.end());
   }
   // 3. The top nodes by degree or support; ties by id, so the choice is stable.
@@ -304,11 +312,14 @@ KnowledgeGraph KnowledgeGraph::Filtered(const GraphFilter& filter) const {
       score[e->target] += add;
     }
     std::vector<std::pair<std::string, size_t>> ranked(score.begin(), score.end());
-    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
     std::set<std::string> kept;
     for (size_t i = 0; i < ranked.size() && i < filter.top; ++i) kept.insert(ranked[i].first);
     edges.erase(std::remove_if(edges.begin(), edges.end(),
-                               [&](const GraphEdge* e) { return !kept.count(e->source) || !kept.count(e->target); }),
+                               [&](const GraphEdge* e) {
+                                 return !kept.count(e->source) || !kept.count(e->target);
+                               }),
                 edges.end());
   }
   // 4. The result, with event facts as Event nodes where asked.
@@ -369,6 +380,31 @@ size_t KnowledgeGraph::ComponentCount() const {
   std::set<std::string> roots;
   for (const auto& [id, p] : parent) roots.insert(root(id));
   return roots.size();
+}
+
+namespace {
+
+std::map<std::string, std::set<std::string>> Nicknames(const Schema& schema) {
+  std::map<std::string, std::set<std::string>> out;
+  const auto it = schema.lists.find("nicknames");
+  if (it == schema.lists.end()) return out;
+  // Each entry "nickname given" (two words) pairs a nickname with a given name, both ways.
+  for (const auto& entry : it->second) {
+    if (entry.size() != 2) continue;
+    out[entry[0]].insert(entry[1]);
+    out[entry[1]].insert(entry[0]);
+  }
+  return out;
+}
+
+}  // namespace
+
+KnowledgeGraph GraphForSchema(const Schema& schema) {
+  std::set<std::string> symmetric;
+  for (const Relation& r : schema.relations) {
+    if (r.symmetric) symmetric.insert(r.name);
+  }
+  return KnowledgeGraph(symmetric, Nicknames(schema));
 }
 
 }  // namespace newsgraph

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/schema.h"
 #include "extract/triple.h"
 #include "graph/entity_resolver.h"
 
@@ -146,6 +147,11 @@ class KnowledgeGraph {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Returns an empty graph for `schema`: its symmetric relations, and its
+// "nicknames" word list (entries of two words, a nickname and a given name)
+// for resolving people's names.
+KnowledgeGraph GraphForSchema(const Schema& schema);
 
 }  // namespace newsgraph
 

@@ -4,6 +4,8 @@
 
 #include <sstream>
 
+#include "tests/test_util.h"
+
 namespace newsgraph {
 
 TEST_CASE("DOT escaping") {
@@ -28,10 +30,21 @@ TEST_CASE("nodes are quoted and styled by type, edges labelled, a legend lists t
   std::ostringstream out;
   WriteDot(g, {{"Person", {"#a6cee3", "ellipse"}}, {"Company", {"#fdbf6f", "box"}}}, out);
   const std::string dot = out.str();
-  CHECK(dot.find("\"person:node\" [label=\"node\", shape=\"ellipse\", fillcolor=\"#a6cee3\"") != std::string::npos);
-  CHECK(dot.find("\"person:node\" -> \"org:graph\" [label=\"works_for\", weight=1") != std::string::npos);
+  CHECK(dot.find("\"person:node\" [label=\"node\", shape=\"ellipse\", fillcolor=\"#a6cee3\"") !=
+        std::string::npos);
+  CHECK(dot.find("\"person:node\" -> \"org:graph\" [label=\"works_for\", weight=1") !=
+        std::string::npos);
   CHECK(dot.find("subgraph cluster_legend") != std::string::npos);
   CHECK(dot.find("\"legend:Company\" [label=\"Company\", shape=\"box\"") != std::string::npos);
+}
+
+TEST_CASE("node styles come from the schema's entity types") {
+  const auto styles = NodeStylesOf(*testing::DefaultSchema());
+  REQUIRE(styles.count("Company"));
+  CHECK(styles.at("Company").color == "#fdbf6f");
+  CHECK(styles.at("Company").shape == "box");
+  CHECK(styles.at("Person").shape == "ellipse");
+  CHECK(styles.size() == testing::DefaultSchema()->types.size());
 }
 
 }  // namespace newsgraph

@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <random>
 
+#include "tests/test_util.h"
+
 namespace newsgraph {
 namespace {
 
-Triple Fact(const std::string& doc, const std::string& s, const std::string& st, const std::string& p,
-            const std::string& o, const std::string& ot, double confidence = 0.8) {
+Triple Fact(const std::string& doc, const std::string& s, const std::string& st,
+            const std::string& p, const std::string& o, const std::string& ot,
+            double confidence = 0.8) {
   Triple t;
   t.doc = doc;
   t.subject = s;
@@ -62,12 +65,14 @@ TEST_CASE("Company and Organization merge; Person and Company never do") {
   CHECK(g.FindNode("org:ford") != nullptr);
   CHECK(g.FindNode("org:ford")->type == "Company");  // two documents say Company, one Organization
   CHECK(g.FindNode("org:ford")->aliases == std::vector<std::string>{"Ford Inc"});
-  // "Ford" the person is the corpus's only Ford: the surname merges into Henry Ford, never into the company.
+  // "Ford" the person is the corpus's only Ford: the surname merges into Henry Ford, never into the
+  // company.
   REQUIRE(g.FindNode("person:henry_ford") != nullptr);
   CHECK(g.FindNode("person:ford") == nullptr);
   bool surname = false;
   for (const MergeRecord& r : g.FindNode("person:henry_ford")->merged) {
-    surname = surname || (r.form == "Ford" && r.rule == "surname" && r.docs == std::vector<std::string>{"b", "c"});
+    surname = surname || (r.form == "Ford" && r.rule == "surname" &&
+                          r.docs == std::vector<std::string>{"b", "c"});
   }
   CHECK(surname);
   CHECK(g.node_count() == 2);
@@ -80,11 +85,23 @@ TEST_CASE("symmetric predicates are one edge whatever the direction") {
   CHECK(g.edge_count() == 1);
 }
 
+TEST_CASE("a graph for the default schema knows its symmetric relations and nicknames") {
+  KnowledgeGraph g = GraphForSchema(*testing::DefaultSchema());
+  g.AddTriple(Fact("a", "Google", "Company", "competes_with", "Anthropic", "Company"));
+  g.AddTriple(Fact("b", "Anthropic", "Company", "competes_with", "Google", "Company"));
+  g.AddTriple(Fact("c", "William Gates", "Person", "founded", "Microsoft", "Company"));
+  g.AddTriple(Fact("d", "Bill Gates", "Person", "founded", "Microsoft", "Company"));
+  CHECK(g.edge_count() == 2);
+  CHECK(g.node_count() == 4);
+}
+
 TEST_CASE("the graph does not depend on the order triples arrive in") {
-  std::vector<Triple> facts = {
-      Fact("a", "A B", "Person", "joined", "Acme", "Company"), Fact("b", "A B", "Person", "joined", "Acme", "Company"),
-      Fact("b", "Acme", "Company", "acquired", "Widget", "Company"), Fact("c", "C D", "Person", "left", "Acme", "Company"),
-      Fact("c", "Acme Inc", "Company", "based_in", "US", "Place"), Fact("d", "Widget", "Company", "created", "W1", "Product")};
+  std::vector<Triple> facts = {Fact("a", "A B", "Person", "joined", "Acme", "Company"),
+                               Fact("b", "A B", "Person", "joined", "Acme", "Company"),
+                               Fact("b", "Acme", "Company", "acquired", "Widget", "Company"),
+                               Fact("c", "C D", "Person", "left", "Acme", "Company"),
+                               Fact("c", "Acme Inc", "Company", "based_in", "US", "Place"),
+                               Fact("d", "Widget", "Company", "created", "W1", "Product")};
   KnowledgeGraph first;
   for (const auto& t : facts) first.AddTriple(t);
   const std::string expected = Dump(first);
