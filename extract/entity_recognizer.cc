@@ -10,23 +10,22 @@ namespace newsgraph {
 namespace {
 
 // Lower-case words allowed inside a name when a capitalised word follows.
-constexpr std::array<std::string_view, 17> kParticles = {
-    "of", "for", "and", "de", "van", "von", "der", "den", "da", "del", "di", "la", "le", "du", "bin", "al", "on"};
+constexpr std::array<std::string_view, 17> kParticles = {"of",  "for", "and", "de",  "van", "von",
+                                                         "der", "den", "da",  "del", "di",  "la",
+                                                         "le",  "du",  "bin", "al",  "on"};
 // Particles that only join organisation names (the part before or the head must be organisational).
 constexpr std::array<std::string_view, 4> kOrgParticles = {"of", "for", "and", "on"};
 // Small words ignored when judging whether a sentence is a title-case headline.
 constexpr std::array<std::string_view, 22> kHeadlineSmallWords = {
-    "a", "an", "the", "of", "and", "or", "to", "in", "on", "for", "at", "by", "with", "as", "from", "is",
-    "its", "vs", "via", "into", "over", "after"};
+    "a",  "an",   "the", "of",   "and", "or",  "to", "in",  "on",   "for",  "at",
+    "by", "with", "as",  "from", "is",  "its", "vs", "via", "into", "over", "after"};
 
 template <typename List>
 bool In(const List& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-bool IsNameToken(const Token& t) {
-  return t.Has(kCapitalized) && (t.Has(kWord) || t.Has(kNumber));
-}
+bool IsNameToken(const Token& t) { return t.Has(kCapitalized) && (t.Has(kWord) || t.Has(kNumber)); }
 
 struct Candidate {
   uint32_t begin;  // token indexes, half-open
@@ -72,7 +71,8 @@ class Recognizer {
     std::vector<Mention> mentions;
     size_t sentence = 0;
     for (const Candidate& c : candidates) {
-      while (sentence + 1 < sentences_.size() && sentences_[sentence].token_end <= c.begin) ++sentence;
+      while (sentence + 1 < sentences_.size() && sentences_[sentence].token_end <= c.begin)
+        ++sentence;
       Mention m;
       m.sentence = static_cast<uint32_t>(sentence);
       m.token_begin = c.begin;
@@ -147,7 +147,9 @@ class Recognizer {
     return tokens_[i].Has(kNewlineBefore);
   }
 
-  bool IsSentenceStart(uint32_t i, const Sentence& s) const { return i == s.token_begin || StartsClause(i); }
+  bool IsSentenceStart(uint32_t i, const Sentence& s) const {
+    return i == s.token_begin || StartsClause(i);
+  }
 
   bool IsTitleWord(const std::string& lower) const { return titles_.count(lower) > 0; }
 
@@ -156,8 +158,9 @@ class Recognizer {
   // Legal-form suffixes that close a company name.
   static bool IsLegalSuffix(const std::string& lower) {
     static const std::unordered_set<std::string> kLegal = {
-        "inc", "corp", "co", "ltd", "plc", "llc", "llp", "ag", "sa", "nv", "gmbh", "spa", "bv", "ab",
-        "asa", "oyj", "kk", "pty", "lp", "cos", "corporation", "incorporated", "limited"};
+        "inc", "corp", "co",   "ltd", "plc",         "llc",          "llp",    "ag",
+        "sa",  "nv",   "gmbh", "spa", "bv",          "ab",           "asa",    "oyj",
+        "kk",  "pty",  "lp",   "cos", "corporation", "incorporated", "limited"};
     return kLegal.count(lower) > 0;
   }
 
@@ -165,7 +168,8 @@ class Recognizer {
   uint32_t GazetteerMatch(uint32_t i, uint32_t limit, TypeId* type) const {
     std::string key;
     uint32_t best = 0;
-    for (uint32_t j = i; j < limit && j < i + static_cast<uint32_t>(lex_.max_gazetteer_tokens); ++j) {
+    for (uint32_t j = i; j < limit && j < i + static_cast<uint32_t>(lex_.max_gazetteer_tokens);
+         ++j) {
       const Token& t = tokens_[j];
       if (j > i && t.Has(kSpaceBefore)) key += ' ';
       key.append(text_.text, t.norm_begin, t.norm_end - t.norm_begin);
@@ -174,6 +178,7 @@ class Recognizer {
         best = j + 1;
         *type = it->second;
       }
+      if (!lex_.gazetteer_prefixes.count(key)) break;  // no longer name starts so
     }
     return best;
   }
@@ -189,8 +194,9 @@ class Recognizer {
         continue;
       }
       // Glue without spaces: Fei-Fei, Rolls-Royce, GPT-4.
-      if ((t.lower == "-" || t.lower == "&" || t.lower == "/") && !t.Has(kSpaceBefore) && j + 1 < limit &&
-          !tokens_[j + 1].Has(kSpaceBefore) && (IsNameToken(tokens_[j + 1]) || tokens_[j + 1].Has(kNumber))) {
+      if ((t.lower == "-" || t.lower == "&" || t.lower == "/") && !t.Has(kSpaceBefore) &&
+          j + 1 < limit && !tokens_[j + 1].Has(kSpaceBefore) &&
+          (IsNameToken(tokens_[j + 1]) || tokens_[j + 1].Has(kNumber))) {
         j += 2;
         continue;
       }
@@ -228,7 +234,8 @@ class Recognizer {
   // The number of tokens of a facility head starting at token j (0 if none).
   uint32_t FacilityHeadAt(uint32_t j, uint32_t limit) const {
     if (j >= limit) return 0;
-    if (j + 1 < limit && lex_.facility_heads.count(tokens_[j].lower + " " + tokens_[j + 1].lower)) return 2;
+    if (j + 1 < limit && lex_.facility_heads.count(tokens_[j].lower + " " + tokens_[j + 1].lower))
+      return 2;
     if (lex_.facility_heads.count(tokens_[j].lower)) return 1;
     return 0;
   }
@@ -240,7 +247,8 @@ class Recognizer {
       TypeId gaz_type = kUnknownType;
       if (!IsNameToken(t)) {
         // Lower-case starts only for mixed-case names the gazetteer knows: xAI, eBay, iPhone.
-        const uint32_t gaz_end = t.Has(kInnerCapital) ? GazetteerMatch(i, s.token_end, &gaz_type) : 0;
+        const uint32_t gaz_end =
+            t.Has(kInnerCapital) ? GazetteerMatch(i, s.token_end, &gaz_type) : 0;
         if (gaz_end > 0) {
           AddCandidate(i, gaz_end, gaz_type, TypeEvidence::kGazetteer, out);
           i = gaz_end;
@@ -265,10 +273,13 @@ class Recognizer {
   // Function words that never start a name, even before "Inc" or "Labs".
   static bool IsFunctionWord(const std::string& w) {
     static const std::unordered_set<std::string> kWords = {
-        "the", "a", "an", "and", "but", "or", "in", "on", "at", "for", "of", "to", "by", "with", "as", "this",
-        "that", "these", "those", "its", "his", "her", "their", "our", "my", "your", "when", "while", "after",
-        "before", "if", "so", "then", "also", "meanwhile", "however", "yesterday", "today", "now", "former",
-        "new", "rival", "parent", "ex", "old", "current", "outgoing", "shares", "analysts"};
+        "the",     "a",         "an",    "and",     "but",      "or",     "in",
+        "on",      "at",        "for",   "of",      "to",       "by",     "with",
+        "as",      "this",      "that",  "these",   "those",    "its",    "his",
+        "her",     "their",     "our",   "my",      "your",     "when",   "while",
+        "after",   "before",    "if",    "so",      "then",     "also",   "meanwhile",
+        "however", "yesterday", "today", "now",     "former",   "new",    "rival",
+        "parent",  "ex",        "old",   "current", "outgoing", "shares", "analysts"};
     return kWords.count(w) > 0;
   }
 
@@ -300,15 +311,18 @@ class Recognizer {
         const bool initial = i > b && t.Has(kAbbreviation) && t.lower.size() == 1 && i + 1 < e;
         const bool glued = (i > b && !t.Has(kSpaceBefore)) || initial;
         is_honorific = !glued && lex_.honorifics.count(t.lower) > 0;
-        cut = !glued && (IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific);
+        cut = !glued &&
+              (IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific);
         // A common word that is also a given name, before a capitalised word
         // that is not common, starts a name: "Jan Leike", "Will Smith".
-        if (cut && !is_honorific && !IsTitleWord(t.lower) && lex_.given_names.count(t.lower) && i + 1 < e &&
-            IsNameToken(tokens_[i + 1]) && !lex_.common_words.count(tokens_[i + 1].lower) &&
+        if (cut && !is_honorific && !IsTitleWord(t.lower) && lex_.given_names.count(t.lower) &&
+            i + 1 < e && IsNameToken(tokens_[i + 1]) &&
+            !lex_.common_words.count(tokens_[i + 1].lower) &&
             !lex_.honorifics.count(tokens_[i + 1].lower)) {
           cut = false;
         }
-        // After a given name or an initial, a common word is a surname: "Theresa May", "Paul R. Low".
+        // After a given name or an initial, a common word is a surname: "Theresa May", "Paul R.
+        // Low".
         if (cut && !is_honorific && i > start && !IsTitleWord(t.lower) &&
             ((i == start + 1 && lex_.given_names.count(tokens_[start].lower)) ||
              (tokens_[i - 1].Has(kAbbreviation) && tokens_[i - 1].lower.size() == 1))) {
@@ -322,7 +336,8 @@ class Recognizer {
         }
         // Known gazetteer names inside a run stand alone ("Microsoft Chairman ..." handled above).
         if (cut && i > start && !at_end && IsOrgHead(tokens_[i].lower)) cut = false;
-        if (cut && org_run && !is_honorific && !IsTitleWord(t.lower) && !IsFunctionWord(t.lower)) cut = false;
+        if (cut && org_run && !is_honorific && !IsTitleWord(t.lower) && !IsFunctionWord(t.lower))
+          cut = false;
       }
       if (!cut) continue;
       if (i > start) TypeCandidate(start, i, honorific, out);
@@ -343,17 +358,22 @@ class Recognizer {
     // "Bank of England", "Securities and Exchange Commission", but not
     // "Boeing Co and Argo Inc" or "Google and Amazon".
     for (uint32_t k = b + 1; k + 1 < e; ++k) {
-      if ((In(kOrgParticles, tokens_[k].lower) && !tokens_[k].Has(kCapitalized)) || tokens_[k].lower == "&") {
+      if ((In(kOrgParticles, tokens_[k].lower) && !tokens_[k].Has(kCapitalized)) ||
+          tokens_[k].lower == "&") {
         const bool conjunction = tokens_[k].lower == "and" || tokens_[k].lower == "&";
         TypeId left_type = kUnknownType;
-        const bool left_complete = IsLegalSuffix(tokens_[k - 1].lower) || GazetteerMatch(b, k, &left_type) == k;
+        const bool left_complete =
+            IsLegalSuffix(tokens_[k - 1].lower) || GazetteerMatch(b, k, &left_type) == k;
         bool org;
         if (conjunction) {
-          org = !left_complete && IsOrgHead(tokens_[e - 1].lower) && !IsLegalSuffix(tokens_[e - 1].lower);
-          if (tokens_[k].lower == "&" && !tokens_[k].Has(kSpaceBefore)) org = true;  // AT&T-style glue
-          if (tokens_[k].lower == "&" && !left_complete) org = true;                   // Procter & Gamble
+          org = !left_complete && IsOrgHead(tokens_[e - 1].lower) &&
+                !IsLegalSuffix(tokens_[e - 1].lower);
+          if (tokens_[k].lower == "&" && !tokens_[k].Has(kSpaceBefore))
+            org = true;                                               // AT&T-style glue
+          if (tokens_[k].lower == "&" && !left_complete) org = true;  // Procter & Gamble
         } else {
-          org = IsOrgHead(tokens_[e - 1].lower) || IsOrgHead(tokens_[k - 1].lower) || IsOrgHeadAnywhere(b, k);
+          org = IsOrgHead(tokens_[e - 1].lower) || IsOrgHead(tokens_[k - 1].lower) ||
+                IsOrgHeadAnywhere(b, k);
         }
         if (!org) {
           TypeCandidate(b, k, after_honorific, out);
@@ -377,7 +397,8 @@ class Recognizer {
     if (gaz == e) {
       c.type = type;
       c.evidence = TypeEvidence::kGazetteer;
-    } else if (e - b == 1 && tokens_[b].Has(kWord) && lex_.nationalities.count(Key(b, e)) && place_ != kUnknownType) {
+    } else if (e - b == 1 && tokens_[b].Has(kWord) && lex_.nationalities.count(Key(b, e)) &&
+               place_ != kUnknownType) {
       c.type = place_;
       c.evidence = TypeEvidence::kGazetteer;
       c.place = lex_.nationalities.at(Key(b, e));
@@ -386,7 +407,8 @@ class Recognizer {
                !(lex_.given_names.count(first) && e - b >= 2)) {
       c.type = facility_;
       c.evidence = TypeEvidence::kStrong;
-    } else if (e - b >= 2 && facility_ != kUnknownType && lex_.facility_heads.count(last) && !IsOrgHead(last)) {
+    } else if (e - b >= 2 && facility_ != kUnknownType && lex_.facility_heads.count(last) &&
+               !IsOrgHead(last)) {
       // A capitalised head word inside the name: "Indiana Harbor Works", "Hoover Dam".
       c.type = facility_;
       c.evidence = TypeEvidence::kStrong;
@@ -409,7 +431,8 @@ class Recognizer {
       c.evidence = TypeEvidence::kStrong;
     } else if (e - b >= 2 && e - b <= 4 && lex_.given_names.count(first) && AllWords(b, e)) {
       c.type = person_;
-      c.evidence = lex_.ambiguous_given_names.count(first) ? TypeEvidence::kWeak : TypeEvidence::kStrong;
+      c.evidence =
+          lex_.ambiguous_given_names.count(first) ? TypeEvidence::kWeak : TypeEvidence::kStrong;
     } else if (gaz > 0 && type == company_) {
       // "Google Earth" style: a known company followed by more capitals.
       c.type = kUnknownType;
@@ -435,7 +458,9 @@ class Recognizer {
   // True when a single-letter initial ("J.", "A.") stands before the last word.
   bool HasInitial(uint32_t b, uint32_t e) const {
     for (uint32_t k = b; k + 1 < e; ++k) {
-      if (tokens_[k].Has(kAbbreviation) && tokens_[k].lower.size() == 1 && tokens_[k].Has(kCapitalized)) return true;
+      if (tokens_[k].Has(kAbbreviation) && tokens_[k].lower.size() == 1 &&
+          tokens_[k].Has(kCapitalized))
+        return true;
     }
     return false;
   }
@@ -443,7 +468,8 @@ class Recognizer {
   static bool IsWebName(const std::string& lower) {
     for (const char* tld : {".com", ".ai", ".io", ".net", ".org", ".co", ".app", ".dev"}) {
       const std::string t(tld);
-      if (lower.size() > t.size() + 1 && lower.compare(lower.size() - t.size(), t.size(), t) == 0) return true;
+      if (lower.size() > t.size() + 1 && lower.compare(lower.size() - t.size(), t.size(), t) == 0)
+        return true;
     }
     return false;
   }
@@ -464,16 +490,19 @@ class Recognizer {
 
   TypeId OrgHeadBeforeOf(uint32_t b, uint32_t e) const {
     for (uint32_t k = b + 1; k < e; ++k) {
-      if (tokens_[k].lower == "of" && IsOrgHead(tokens_[k - 1].lower)) return lex_.org_suffixes.at(tokens_[k - 1].lower);
+      if (tokens_[k].lower == "of" && IsOrgHead(tokens_[k - 1].lower))
+        return lex_.org_suffixes.at(tokens_[k - 1].lower);
     }
     return kUnknownType;
   }
 
   bool PrecededByHonorific(uint32_t b) const {
-    return b > 0 && lex_.honorifics.count(tokens_[b - 1].lower) > 0 && tokens_[b - 1].Has(kCapitalized);
+    return b > 0 && lex_.honorifics.count(tokens_[b - 1].lower) > 0 &&
+           tokens_[b - 1].Has(kCapitalized);
   }
 
-  void AddCandidate(uint32_t b, uint32_t e, TypeId type, TypeEvidence ev, std::vector<Candidate>* out) {
+  void AddCandidate(uint32_t b, uint32_t e, TypeId type, TypeEvidence ev,
+                    std::vector<Candidate>* out) {
     Candidate c;
     c.begin = b;
     c.end = e;
@@ -523,7 +552,8 @@ class Recognizer {
         }
       }
       TypeId gaz_type = kUnknownType;
-      const uint32_t gaz_end = IsNameToken(tokens_[i]) ? GazetteerMatch(i, s.token_end, &gaz_type) : 0;
+      const uint32_t gaz_end =
+          IsNameToken(tokens_[i]) ? GazetteerMatch(i, s.token_end, &gaz_type) : 0;
       if (gaz_end > best_end) {
         best_end = gaz_end;
         best = KnownName{gaz_type, TypeEvidence::kGazetteer, ""};
@@ -562,8 +592,8 @@ class Recognizer {
 
 }  // namespace
 
-std::string SurfaceText(const NormalizedText& text, const std::vector<Token>& tokens, uint32_t begin,
-                        uint32_t end) {
+std::string SurfaceText(const NormalizedText& text, const std::vector<Token>& tokens,
+                        uint32_t begin, uint32_t end) {
   std::string out;
   for (uint32_t i = begin; i < end; ++i) {
     if (i > begin && tokens[i].Has(kSpaceBefore)) out += ' ';

@@ -243,10 +243,13 @@ class SchemaLoader {
 
   // Joins the tokens of a name as documents show them: a space only where the
   // text has one ("Fei-Fei Li", "AT&T").
-  static std::string SurfaceKey(std::string_view name) {
+  // When `prefixes` is given, adds to it the key of every proper prefix.
+  static std::string SurfaceKey(std::string_view name,
+                                std::unordered_set<std::string>* prefixes = nullptr) {
     const NormalizedText norm = NormalizeText(name);
     std::string key;
     for (const Token& t : Tokenize(norm)) {
+      if (prefixes && !key.empty()) prefixes->insert(key);
       if (!key.empty() && t.Has(kSpaceBefore)) key += ' ';
       key.append(norm.text, t.norm_begin, t.norm_end - t.norm_begin);
     }
@@ -254,9 +257,9 @@ class SchemaLoader {
   }
 
   void AddGazetteer(const std::string& name, TypeId type) {
-    const std::string key = SurfaceKey(name);
-    if (key.empty()) return;
     auto& lex = schema_->lexicon;
+    const std::string key = SurfaceKey(name, &lex.gazetteer_prefixes);
+    if (key.empty()) return;
     lex.gazetteer.emplace(key, type);  // the first file that names an entry wins
     const int n = static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;
     lex.max_gazetteer_tokens = std::max(lex.max_gazetteer_tokens, n + 2);

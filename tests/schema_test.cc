@@ -50,6 +50,15 @@ TEST_CASE("the default schema ships exactly the guideline's relations and types"
   CHECK(schema->digest.size() == 16);
 }
 
+TEST_CASE("gazetteer names keep every proper prefix in whole tokens for early stopping") {
+  const auto& lex = testing::DefaultSchema()->lexicon;
+  REQUIRE(lex.gazetteer.count("Bank of America"));
+  CHECK(lex.gazetteer_prefixes.count("Bank"));
+  CHECK(lex.gazetteer_prefixes.count("Bank of"));
+  CHECK_FALSE(lex.gazetteer_prefixes.count("Bank of America"));
+  CHECK_FALSE(lex.gazetteer_prefixes.count("Bank o"));
+}
+
 TEST_CASE("a minimal schema loads") {
   const auto schema = Schema::LoadString(kMinimal, "s.yaml", ".");
   REQUIRE(schema->relations.size() == 1);
