@@ -730,21 +730,24 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
   if (items.empty()) return;
   // Cheap exact filters: enough entities, and one of the required words.
   int entities = 0;
-  bool has_required = required_words_.empty();
-  for (const MatchItem& item : items) {
+  // One past the last item holding a required word; 0: none.
+  uint32_t last_required = required_words_.empty() ? static_cast<uint32_t>(items.size()) : 0;
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    const MatchItem& item = items[i];
+    // Only plain tokens count as required words, as in PatternIndex.
     if (item.entity >= 0) {
       ++entities;
-    } else if (!has_required && item.word >= 0 &&
+    } else if (item.word >= 0 &&
                std::binary_search(required_words_.begin(), required_words_.end(), item.word)) {
-      has_required = true;
+      last_required = i + 1;
     }
   }
-  if (entities < min_entities_ || !has_required) return;
-  MatchUnchecked(items, out);
+  if (entities < min_entities_ || last_required == 0) return;
+  MatchUnchecked(items, out, last_required - 1);
 }
 
-void Pattern::MatchUnchecked(const std::vector<MatchItem>& items,
-                             std::vector<PatternMatch>* out) const {
+void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out,
+                             uint32_t last_start) const {
   const int32_t n = static_cast<int32_t>(items.size());
   if (n == 0) return;
   // Scratch buffers live per thread and are reused across calls.
@@ -836,7 +839,8 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items,
     const MatchItem& item = items[static_cast<size_t>(pos)];
     // Threads started here come after the ones already running, so skipping
     // one that cannot consume this item changes nothing else.
-    if (can_start(item)) add(current, 0, pos, empty, pos);
+    if (static_cast<uint32_t>(pos) <= last_start && can_start(item))
+      add(current, 0, pos, empty, pos);
     if (current.empty()) continue;
     next.clear();
     for (Thread& t : current) {
@@ -872,21 +876,25 @@ uint32_t PatternIndex::Add(const Pattern& pattern) {
 }
 
 void PatternIndex::Candidates(const std::vector<MatchItem>& items,
-                              std::vector<uint32_t>* out) const {
+                              std::vector<Candidate>* out) const {
   out->clear();
-  thread_local std::vector<uint8_t> hit;
-  hit.assign(min_entities_.size(), 0);
+  if (items.empty()) return;
+  // last[p]: one past the last item holding one of pattern p's words; 0: none.
+  thread_local std::vector<uint32_t> last;
+  last.assign(min_entities_.size(), 0);
   int entities = 0;
-  for (const MatchItem& item : items) {
+  for (uint32_t i = 0; i < items.size(); ++i) {
+    const MatchItem& item = items[i];
+    // Only plain tokens count as a required word (as Match's own check does).
     if (item.entity >= 0) {
       ++entities;
     } else if (item.word >= 0 && static_cast<size_t>(item.word) < by_word_.size()) {
-      for (const uint32_t p : by_word_[static_cast<size_t>(item.word)]) hit[p] = 1;
+      for (const uint32_t p : by_word_[static_cast<size_t>(item.word)]) last[p] = i + 1;
     }
   }
-  for (const uint32_t p : always_) hit[p] = 1;
-  for (uint32_t p = 0; p < hit.size(); ++p) {
-    if (hit[p] && entities >= min_entities_[p]) out->push_back(p);
+  for (const uint32_t p : always_) last[p] = static_cast<uint32_t>(items.size());
+  for (uint32_t p = 0; p < last.size(); ++p) {
+    if (last[p] > 0 && entities >= min_entities_[p]) out->push_back({p, last[p] - 1});
   }
 }
 

@@ -92,8 +92,11 @@ class Pattern {
   void Match(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out) const;
 
   // Like Match, without first checking that `items` hold a required word and
-  // enough entities: for callers that checked with a PatternIndex.
-  void MatchUnchecked(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out) const;
+  // enough entities: for callers that checked with a PatternIndex. Matches
+  // start at items up to `last_start` only: a match holds a required word, so
+  // none starts after the last item holding one.
+  void MatchUnchecked(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out,
+                      uint32_t last_start = UINT32_MAX) const;
 
   // Words of which every match holds at least one (sorted; empty: none known).
   const std::vector<int32_t>& required_words() const { return required_words_; }
@@ -161,11 +164,19 @@ class Pattern {
 // many patterns the set holds.
 class PatternIndex {
  public:
+  // A pattern that could match a sentence, and the last item at which one of
+  // its matches could start: the last holding one of its required words (the
+  // last item when it has none).
+  struct Candidate {
+    uint32_t pattern = 0;
+    uint32_t last_start = 0;
+  };
+
   // Adds a pattern to the set and returns its index (0, 1, 2, ...).
   uint32_t Add(const Pattern& pattern);
 
-  // Sets `out` to the indexes, in increasing order, of the patterns that could match `items`.
-  void Candidates(const std::vector<MatchItem>& items, std::vector<uint32_t>* out) const;
+  // Sets `out` to the patterns that could match `items`, in increasing order of index.
+  void Candidates(const std::vector<MatchItem>& items, std::vector<Candidate>* out) const;
 
   // The number of patterns in the set.
   size_t size() const { return min_entities_.size(); }

@@ -163,7 +163,7 @@ class Extractor {
   void MatchAllSentences() {
     std::vector<MatchItem> items;
     std::vector<PatternMatch> matches;
-    std::vector<uint32_t> candidates;
+    std::vector<PatternIndex::Candidate> candidates;
     for (const Sentence& sent : *doc_.sentences) {
       BuildItems(sent, &items);
       // Topic patterns need a sentence that names no other organisation, product or
@@ -179,13 +179,13 @@ class Extractor {
       }
       if (items.size() < 2) continue;
       schema_.relation_index.Candidates(items, &candidates);
-      for (const uint32_t c : candidates) {
-        const Schema::PatternRef& ref = schema_.relation_refs[c];
+      for (const PatternIndex::Candidate& c : candidates) {
+        const Schema::PatternRef& ref = schema_.relation_refs[c.pattern];
         const Relation& rel = schema_.relations[ref.relation];
         if (!ref.topic) {
           const RelationPattern& rp = rel.patterns[ref.pattern];
           matches.clear();
-          rp.pattern.MatchUnchecked(items, &matches);
+          rp.pattern.MatchUnchecked(items, &matches, c.last_start);
           PreferTypedObjects(items, &matches);
           for (const PatternMatch& match : matches) {
             if (!match.objects.empty()) AddMatch(rel, rp, sent, items, match, -1);
@@ -195,7 +195,7 @@ class Extractor {
         if (topic_ < 0 || sentence_has_org) continue;
         const RelationPattern& rp = rel.topic_patterns[ref.pattern];
         matches.clear();
-        rp.pattern.MatchUnchecked(items, &matches);
+        rp.pattern.MatchUnchecked(items, &matches, c.last_start);
         for (const PatternMatch& match : matches) AddMatch(rel, rp, sent, items, match, topic_);
       }
     }

@@ -177,13 +177,20 @@ TEST_CASE("a pattern index picks the patterns whose words and entities a sentenc
   CHECK(index.Add(chairman) == 1);
   CHECK(index.Add(gap) == 2);
   CHECK(index.size() == 3);
-  std::vector<uint32_t> out;
+  std::vector<PatternIndex::Candidate> out;
+  auto ids = [&out] {
+    std::vector<uint32_t> v;
+    for (const auto& c : out) v.push_back(c.pattern);
+    return v;
+  };
   index.Candidates(w.Items({"P:a", "hired", "C:b"}), &out);
-  CHECK(out == std::vector<uint32_t>{0, 2});
+  CHECK(ids() == std::vector<uint32_t>{0, 2});
+  CHECK(out[0].last_start == 1);  // "hired"
+  CHECK(out[1].last_start == 2);  // no required word: any item
   index.Candidates(w.Items({"P:a", "said"}), &out);
   CHECK(out.empty());  // one entity is too few for any of them
   index.Candidates(w.Items({"P:a", ",", "said", "C:b"}), &out);
-  CHECK(out == std::vector<uint32_t>{1, 2});
+  CHECK(ids() == std::vector<uint32_t>{1, 2});
   // Whatever the index leaves out, Match would not have matched.
   for (const auto& spec :
        std::vector<std::vector<std::string>>{{"P:a", "hired", "C:b"},
@@ -195,7 +202,8 @@ TEST_CASE("a pattern index picks the patterns whose words and entities a sentenc
     for (const Pattern* pattern : {&joined, &chairman, &gap}) {
       std::vector<PatternMatch> matches;
       pattern->Match(items, &matches);
-      if (!matches.empty()) CHECK(std::find(out.begin(), out.end(), p) != out.end());
+      const std::vector<uint32_t> picked = ids();
+      if (!matches.empty()) CHECK(std::find(picked.begin(), picked.end(), p) != picked.end());
       ++p;
     }
   }
