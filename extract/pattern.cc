@@ -699,7 +699,7 @@ void Pattern::BuildClosures() {
   closure_begin_[program_.size()] = static_cast<uint32_t>(closure_entries_.size());
 }
 
-bool Pattern::Accepts(const Inst& inst, const MatchItem& item) const {
+inline bool Pattern::Accepts(const Inst& inst, const MatchItem& item) const {
   // An untyped name is skipped like a word by gaps; a one-word one also matches its word.
   const bool is_token = item.entity < 0;
   const bool is_skippable = is_token || item.type == kUnknownType;
