@@ -39,18 +39,12 @@ class Recognizer {
  public:
   Recognizer(const Schema& schema, const NormalizedText& text, const std::vector<Token>& tokens,
              const std::vector<Sentence>& sentences)
-      : schema_(schema), lex_(schema.lexicon), text_(text), tokens_(tokens), sentences_(sentences) {
+      : lex_(schema.lexicon), text_(text), tokens_(tokens), sentences_(sentences) {
     wrapped_ = IsHardWrapped(text);
     person_ = schema.FindType("Person");
     place_ = schema.FindType("Place");
     facility_ = schema.FindType("Facility");
     company_ = schema.FindType("Company");
-    const auto it = schema.lists.find("title");
-    if (it != schema.lists.end()) {
-      for (const auto& entry : it->second) {
-        if (entry.size() == 1) titles_.insert(entry[0]);
-      }
-    }
   }
 
   std::vector<Mention> Run() {
@@ -151,7 +145,7 @@ class Recognizer {
     return i == s.token_begin || StartsClause(i);
   }
 
-  bool IsTitleWord(const std::string& lower) const { return titles_.count(lower) > 0; }
+  bool IsTitleWord(const std::string& lower) const { return lex_.title_words.count(lower) > 0; }
 
   bool IsOrgHead(const std::string& lower) const { return lex_.org_suffixes.count(lower) > 0; }
 
@@ -574,7 +568,6 @@ class Recognizer {
     std::string place;
   };
 
-  const Schema& schema_;
   const RecognizerLexicon& lex_;
   const NormalizedText& text_;
   const std::vector<Token>& tokens_;
@@ -584,7 +577,6 @@ class Recognizer {
   TypeId place_ = kUnknownType;
   TypeId facility_ = kUnknownType;
   TypeId company_ = kUnknownType;
-  std::unordered_set<std::string> titles_;
   std::unordered_set<std::string> inner_capitals_;
   std::unordered_map<std::string, KnownName> known_;
   std::unordered_map<std::string, KnownName> known_lower_;

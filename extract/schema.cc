@@ -239,6 +239,11 @@ class SchemaLoader {
       if (phrases.empty()) Fail(kv.second, "word list '" + name + "' is empty");
       schema_->lists[name] = std::move(phrases);
     }
+    if (const auto it = schema_->lists.find("title"); it != schema_->lists.end()) {
+      for (const auto& entry : it->second) {
+        if (entry.size() == 1) schema_->lexicon.title_words.insert(entry[0]);
+      }
+    }
   }
 
   // Joins the tokens of a name as documents show them: a space only where the

@@ -72,6 +72,8 @@ struct RecognizerLexicon {
   std::unordered_map<std::string, std::string> nationalities;
   // Known names as written (case-sensitive, single-spaced) -> type id.
   std::unordered_map<std::string, TypeId> gazetteer;
+  // The one-word entries of the "title" word list ("chairman", "analyst").
+  std::unordered_set<std::string> title_words;
   // Every proper prefix, in whole tokens, of a gazetteer name ("Bank of" for
   // "Bank of America"), so that a lookup stops as soon as no name can follow.
   std::unordered_set<std::string> gazetteer_prefixes;

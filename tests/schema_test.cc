@@ -59,6 +59,13 @@ TEST_CASE("gazetteer names keep every proper prefix in whole tokens for early st
   CHECK_FALSE(lex.gazetteer_prefixes.count("Bank o"));
 }
 
+TEST_CASE("the one-word titles are gathered from the title list when the schema loads") {
+  const auto& lex = testing::DefaultSchema()->lexicon;
+  CHECK(lex.title_words.count("chairman"));
+  CHECK(lex.title_words.count("analyst"));
+  CHECK_FALSE(lex.title_words.count("said"));
+}
+
 TEST_CASE("a minimal schema loads") {
   const auto schema = Schema::LoadString(kMinimal, "s.yaml", ".");
   REQUIRE(schema->relations.size() == 1);
