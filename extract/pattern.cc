@@ -105,15 +105,41 @@ class PatternCompiler {
       Fail("a topic pattern has no {obj} slot: its object is the article's main organisation", 0);
     Emit(*root);
     pattern_.program_.push_back({Pattern::Op::kMatch});
-    std::vector<int32_t> required;
-    if (RequiredWords(*root, &required)) {
-      std::sort(required.begin(), required.end());
-      required.erase(std::unique(required.begin(), required.end()), required.end());
-      pattern_.required_words_ = std::move(required);
+    // Every word set all matches need one word of, at most 64, each sorted.
+    std::vector<std::vector<int32_t>> required;
+    RequiredSets(*root, &required);
+    for (std::vector<int32_t>& set : required) {
+      std::sort(set.begin(), set.end());
+      set.erase(std::unique(set.begin(), set.end()), set.end());
     }
+    std::sort(required.begin(), required.end());
+    required.erase(std::unique(required.begin(), required.end()), required.end());
+    if (required.size() > 64) required.resize(64);
+    pattern_.required_sets_ = std::move(required);
     pattern_.min_entities_ = MinEntities(*root);
     pattern_.BuildClosures();
     return std::move(pattern_);
+  }
+
+  // Appends to `out` word sets such that every match of `n` holds a word of
+  // each (as a plain token): one per word, word list or alternation that
+  // every path through `n` passes.
+  void RequiredSets(const Node& n, std::vector<std::vector<int32_t>>* out) const {
+    switch (n.kind) {
+      case Node::kCapture:
+        RequiredSets(*n.children[0], out);
+        return;
+      case Node::kRepeat:
+        if (n.min >= 1) RequiredSets(*n.children[0], out);
+        return;
+      case Node::kSeq:
+        for (const auto& c : n.children) RequiredSets(*c, out);
+        return;
+      default: {
+        std::vector<int32_t> words;
+        if (RequiredWords(n, &words)) out->push_back(std::move(words));
+      }
+    }
   }
 
   // Sets `out` to words of which every match holds one; false when no such set is known.
@@ -730,19 +756,23 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
   if (items.empty()) return;
   // Cheap exact filters: enough entities, and one of the required words.
   int entities = 0;
-  // One past the last item holding a required word; 0: none.
-  uint32_t last_required = required_words_.empty() ? static_cast<uint32_t>(items.size()) : 0;
-  for (uint32_t i = 0; i < items.size(); ++i) {
-    const MatchItem& item = items[i];
-    // Only plain tokens count as required words, as in PatternIndex.
-    if (item.entity >= 0) {
-      ++entities;
-    } else if (item.word >= 0 &&
-               std::binary_search(required_words_.begin(), required_words_.end(), item.word)) {
-      last_required = i + 1;
+  for (const MatchItem& item : items) entities += item.entity >= 0 ? 1 : 0;
+  if (entities < min_entities_) return;
+  // A match starts no later than the last item holding a word of each
+  // required set (only plain tokens count, as in PatternIndex).
+  uint32_t last_required = static_cast<uint32_t>(items.size());
+  for (const std::vector<int32_t>& set : required_sets_) {
+    uint32_t last = 0;  // one past the last item holding a word of `set`; 0: none
+    for (uint32_t i = 0; i < items.size(); ++i) {
+      const MatchItem& item = items[i];
+      if (item.entity < 0 && item.word >= 0 &&
+          std::binary_search(set.begin(), set.end(), item.word)) {
+        last = i + 1;
+      }
     }
+    if (last == 0) return;
+    last_required = std::min(last_required, last);
   }
-  if (entities < min_entities_ || last_required == 0) return;
   MatchUnchecked(items, out, last_required - 1);
 }
 
@@ -863,14 +893,14 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
 uint32_t PatternIndex::Add(const Pattern& pattern) {
   const uint32_t index = static_cast<uint32_t>(min_entities_.size());
   min_entities_.push_back(pattern.min_entities());
-  if (pattern.required_words().empty()) {
-    always_.push_back(index);
-    return index;
-  }
-  for (const int32_t w : pattern.required_words()) {
-    if (w < 0) continue;
-    if (by_word_.size() <= static_cast<size_t>(w)) by_word_.resize(static_cast<size_t>(w) + 1);
-    by_word_[static_cast<size_t>(w)].push_back(index);
+  const auto& sets = pattern.required_sets();
+  all_sets_.push_back(sets.size() >= 64 ? ~0ULL : (1ULL << sets.size()) - 1);
+  for (size_t k = 0; k < sets.size() && k < 64; ++k) {
+    for (const int32_t w : sets[k]) {
+      if (w < 0) continue;
+      if (by_word_.size() <= static_cast<size_t>(w)) by_word_.resize(static_cast<size_t>(w) + 1);
+      by_word_[static_cast<size_t>(w)].push_back({index, static_cast<uint32_t>(k)});
+    }
   }
   return index;
 }
@@ -879,22 +909,47 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
                               std::vector<Candidate>* out) const {
   out->clear();
   if (items.empty()) return;
-  // last[p]: one past the last item holding one of pattern p's words; 0: none.
-  thread_local std::vector<uint32_t> last;
-  last.assign(min_entities_.size(), 0);
+  const size_t patterns = min_entities_.size();
+  // One item holding a word of one of a pattern's required sets.
+  struct Hit {
+    uint32_t pattern;
+    uint32_t set;
+    uint32_t item;
+  };
+  thread_local std::vector<Hit> hits;
+  // Per pattern: the required sets met, those whose last item is known, and
+  // the latest item a match can start at.
+  thread_local std::vector<uint64_t> seen;
+  thread_local std::vector<uint64_t> done;
+  thread_local std::vector<uint32_t> latest;
+  hits.clear();
+  seen.assign(patterns, 0);
+  done.assign(patterns, 0);
+  latest.assign(patterns, static_cast<uint32_t>(items.size() - 1));
   int entities = 0;
   for (uint32_t i = 0; i < items.size(); ++i) {
     const MatchItem& item = items[i];
-    // Only plain tokens count as a required word (as Match's own check does).
+    // Only plain tokens count as required words, as in Pattern::Match.
     if (item.entity >= 0) {
       ++entities;
     } else if (item.word >= 0 && static_cast<size_t>(item.word) < by_word_.size()) {
-      for (const uint32_t p : by_word_[static_cast<size_t>(item.word)]) last[p] = i + 1;
+      for (const Requirement& r : by_word_[static_cast<size_t>(item.word)]) {
+        seen[r.pattern] |= 1ULL << r.set;
+        hits.push_back({r.pattern, r.set, i});
+      }
     }
   }
-  for (const uint32_t p : always_) last[p] = static_cast<uint32_t>(items.size());
-  for (uint32_t p = 0; p < last.size(); ++p) {
-    if (last[p] > 0 && entities >= min_entities_[p]) out->push_back({p, last[p] - 1});
+  // Backwards, the first hit of a set is its last item; a match starts no
+  // later than the last item of each of its sets.
+  for (size_t h = hits.size(); h-- > 0;) {
+    const Hit& hit = hits[h];
+    const uint64_t bit = 1ULL << hit.set;
+    if (done[hit.pattern] & bit) continue;
+    done[hit.pattern] |= bit;
+    latest[hit.pattern] = std::min(latest[hit.pattern], hit.item);
+  }
+  for (uint32_t p = 0; p < patterns; ++p) {
+    if (seen[p] == all_sets_[p] && entities >= min_entities_[p]) out->push_back({p, latest[p]});
   }
 }
 

@@ -98,8 +98,9 @@ class Pattern {
   void MatchUnchecked(const std::vector<MatchItem>& items, std::vector<PatternMatch>* out,
                       uint32_t last_start = UINT32_MAX) const;
 
-  // Words of which every match holds at least one (sorted; empty: none known).
-  const std::vector<int32_t>& required_words() const { return required_words_; }
+  // Word sets such that every match holds, as plain tokens, a word of each
+  // (each sorted; at most 64; empty: none known).
+  const std::vector<std::vector<int32_t>>& required_sets() const { return required_sets_; }
   // The fewest entities a match holds.
   int min_entities() const { return min_entities_; }
 
@@ -152,21 +153,21 @@ class Pattern {
   std::vector<ClosureEntry> closure_entries_;
   std::vector<std::vector<int32_t>> word_sets_;  // each sorted
   std::vector<std::string> capture_names_;
-  // Words of which every match contains at least one (sorted; empty: none known).
-  std::vector<int32_t> required_words_;
+  // Word sets of which every match contains a word of each (sorted; empty: none known).
+  std::vector<std::vector<int32_t>> required_sets_;
   // The fewest entities a match contains.
   int min_entities_ = 0;
 };
 
 // Picks, for one sentence, which of a set of patterns could match it: those
-// with a required word in the sentence (or none known) and no more entities
-// than it has. Checking a sentence costs one pass over its items, however
+// with a word of each of their required sets in the sentence and no more
+// entities than it has. Checking a sentence costs one pass over its items, however
 // many patterns the set holds.
 class PatternIndex {
  public:
   // A pattern that could match a sentence, and the last item at which one of
-  // its matches could start: the last holding one of its required words (the
-  // last item when it has none).
+  // its matches could start: the least, over its required word sets, of the
+  // last item holding a word of the set (the last item when it has none).
   struct Candidate {
     uint32_t pattern = 0;
     uint32_t last_start = 0;
@@ -182,11 +183,16 @@ class PatternIndex {
   size_t size() const { return min_entities_.size(); }
 
  private:
+  // One required word set of one pattern.
+  struct Requirement {
+    uint32_t pattern;
+    uint32_t set;
+  };
   std::vector<int> min_entities_;
-  // Word id -> the patterns that require it.
-  std::vector<std::vector<uint32_t>> by_word_;
-  // The patterns with no required word.
-  std::vector<uint32_t> always_;
+  // Per pattern, a bit for each of its required sets.
+  std::vector<uint64_t> all_sets_;
+  // Word id -> the required sets holding it.
+  std::vector<std::vector<Requirement>> by_word_;
 };
 
 // Returns `word` with its regular English inflections (3rd person, past, -ing).

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <random>
 
 #include "extract/error.h"
 
@@ -169,9 +170,8 @@ TEST_CASE("a pattern index picks the patterns whose words and entities a sentenc
   w.vocab.Intern("said");
   const Pattern joined =
       w.Compile("{subj} (joined | hired) {obj}");  // needs joined or hired, 2 entities
-  const Pattern chairman =
-      w.Compile("{subj} , chairman of {obj}");           // needs chairman (or ",", "of")
-  const Pattern gap = w.Compile("{subj} _{0,3} {obj}");  // no required word
+  const Pattern chairman = w.Compile("{subj} , chairman of {obj}");  // needs ",", chairman and of
+  const Pattern gap = w.Compile("{subj} _{0,3} {obj}");              // no required word
   PatternIndex index;
   CHECK(index.Add(joined) == 0);
   CHECK(index.Add(chairman) == 1);
@@ -190,7 +190,13 @@ TEST_CASE("a pattern index picks the patterns whose words and entities a sentenc
   index.Candidates(w.Items({"P:a", "said"}), &out);
   CHECK(out.empty());  // one entity is too few for any of them
   index.Candidates(w.Items({"P:a", ",", "said", "C:b"}), &out);
-  CHECK(ids() == std::vector<uint32_t>{1, 2});
+  CHECK(ids() == std::vector<uint32_t>{2});  // "," alone is not enough for chairman
+  // A match starts no later than the last "chairman", the earliest of the
+  // last items of its three sets ("," 5, "chairman" 2, "of" 3).
+  index.Candidates(w.Items({"P:a", ",", "chairman", "of", "C:b", ",", "said"}), &out);
+  REQUIRE(ids() == std::vector<uint32_t>{1, 2});
+  CHECK(out[0].last_start == 2);
+  CHECK(out[1].last_start == 6);
   // Whatever the index leaves out, Match would not have matched.
   for (const auto& spec :
        std::vector<std::vector<std::string>>{{"P:a", "hired", "C:b"},
@@ -207,6 +213,48 @@ TEST_CASE("a pattern index picks the patterns whose words and entities a sentenc
       ++p;
     }
   }
+}
+
+TEST_CASE("the index never drops a pattern that matches, nor a start a match has") {
+  World w;
+  for (const char* word : {"said", "the", "of", "at", "chairman", "joined", ","})
+    w.vocab.Intern(word);
+  const std::vector<Pattern> patterns = {
+      w.Compile("{subj} , (the)? chairman (of|at) {obj}"),
+      w.Compile("(the)? chairman (of|at) {obj} , {subj}"),
+      w.Compile("{subj} (said|joined) _{0,2} {obj}"), w.Compile("{obj} 's? chairman ,? {subj}"),
+      w.Compile("{subj} _* (joined) (the)? {obj} (, (said|of))?")};
+  PatternIndex index;
+  for (const Pattern& p : patterns) index.Add(p);
+  const std::vector<std::string> alphabet = {"P:a", "C:b",      "said",   "the", "of",
+                                             "at",  "chairman", "joined", ",",   "'s"};
+  std::mt19937 random(7);
+  int matched = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::vector<std::string> spec;
+    const int n = 2 + static_cast<int>(random() % 9);
+    for (int i = 0; i < n; ++i) spec.push_back(alphabet[random() % alphabet.size()]);
+    const auto items = w.Items(spec);
+    std::vector<PatternIndex::Candidate> candidates;
+    index.Candidates(items, &candidates);
+    for (uint32_t p = 0; p < patterns.size(); ++p) {
+      std::vector<PatternMatch> all;
+      // MatchUnchecked with no start limit: every match there is.
+      patterns[p].MatchUnchecked(items, &all);
+      if (all.empty()) continue;
+      ++matched;
+      const auto it =
+          std::find_if(candidates.begin(), candidates.end(),
+                       [p](const PatternIndex::Candidate& c) { return c.pattern == p; });
+      REQUIRE_MESSAGE(it != candidates.end(), "pattern " << p << " dropped");
+      for (const PatternMatch& m : all) CHECK(m.begin <= it->last_start);
+      // And Match (with its own prefilter) finds the same matches.
+      std::vector<PatternMatch> checked;
+      patterns[p].Match(items, &checked);
+      CHECK(checked.size() == all.size());
+    }
+  }
+  CHECK(matched > 300);  // the random sentences do exercise the patterns
 }
 
 }  // namespace newsgraph
