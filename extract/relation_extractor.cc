@@ -19,28 +19,9 @@ bool PhraseAt(const std::vector<MatchItem>& items, size_t k, const std::vector<i
   return true;
 }
 
-std::vector<std::vector<int32_t>> InternPhrases(
-    const Schema& schema, const std::vector<std::vector<std::string>>& phrases) {
-  std::vector<std::vector<int32_t>> out;
-  for (const auto& p : phrases) {
-    std::vector<int32_t> ids;
-    bool known = true;
-    for (const auto& w : p) {
-      const int32_t id = schema.vocabulary.Find(w);
-      if (id < 0) known = false;
-      ids.push_back(id);
-    }
-    if (known) out.push_back(std::move(ids));
-  }
-  return out;
-}
-
 class Extractor {
  public:
-  Extractor(const Schema& schema, const AnnotatedDocument& doc) : schema_(schema), doc_(doc) {
-    hedges_ = InternPhrases(schema, schema.hedges);
-    negations_ = InternPhrases(schema, schema.negations);
-  }
+  Extractor(const Schema& schema, const AnnotatedDocument& doc) : schema_(schema), doc_(doc) {}
 
   std::vector<Triple> Run() {
     const auto& entities = *doc_.entities;
@@ -273,10 +254,7 @@ class Extractor {
     const uint32_t window = event ? static_cast<uint32_t>(schema_.hedge_window) : 0;
     const size_t from = match.begin > window ? match.begin - window : 0;
     for (size_t k = from; k < match.end; ++k) {
-      for (const auto& phrase : hedges_) {
-        if (PhraseAt(items, k, phrase)) return true;
-      }
-      for (const auto& phrase : negations_) {
+      for (const auto& phrase : schema_.hedge_and_negation_ids) {
         if (PhraseAt(items, k, phrase)) return true;
       }
     }
@@ -437,8 +415,6 @@ class Extractor {
 
   const Schema& schema_;
   const AnnotatedDocument& doc_;
-  std::vector<std::vector<int32_t>> hedges_;
-  std::vector<std::vector<int32_t>> negations_;
   std::map<std::tuple<int32_t, std::string, int32_t>, size_t> index_;
   std::vector<Triple> facts_;
   // Entity types, including those the patterns inferred for untyped names.

@@ -61,7 +61,9 @@ class SchemaLoader {
     if (root["negations"]) schema_->negations = PhraseList(root["negations"]);
     for (const auto* phrases : {&schema_->hedges, &schema_->negations}) {
       for (const auto& phrase : *phrases) {
-        for (const auto& w : phrase) schema_->vocabulary.Intern(w);
+        std::vector<int32_t> ids;
+        for (const auto& w : phrase) ids.push_back(schema_->vocabulary.Intern(w));
+        schema_->hedge_and_negation_ids.push_back(std::move(ids));
       }
     }
     if (root["hedge_window"]) schema_->hedge_window = Int(root["hedge_window"]);

@@ -120,6 +120,8 @@ class Schema {
   // Hedge and negation phrases (sequences of lower-case tokens).
   std::vector<std::vector<std::string>> hedges;
   std::vector<std::vector<std::string>> negations;
+  // The same phrases as vocabulary ids, hedges then negations.
+  std::vector<std::vector<int32_t>> hedge_and_negation_ids;
   // How many tokens before a match are searched for hedges and negations.
   int hedge_window = 4;
   // Context patterns that type an untyped name, written as its {subj?} slot:

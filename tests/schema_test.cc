@@ -66,6 +66,17 @@ TEST_CASE("the one-word titles are gathered from the title list when the schema 
   CHECK_FALSE(lex.title_words.count("said"));
 }
 
+TEST_CASE("hedge and negation phrases are interned once when the schema loads") {
+  const Schema& schema = *testing::DefaultSchema();
+  REQUIRE(schema.hedge_and_negation_ids.size() == schema.hedges.size() + schema.negations.size());
+  REQUIRE(!schema.negations.empty());
+  const auto& first_negation = schema.negations.front();
+  const auto& ids = schema.hedge_and_negation_ids[schema.hedges.size()];
+  REQUIRE(ids.size() == first_negation.size());
+  for (size_t i = 0; i < ids.size(); ++i)
+    CHECK(ids[i] == schema.vocabulary.Find(first_negation[i]));
+}
+
 TEST_CASE("a minimal schema loads") {
   const auto schema = Schema::LoadString(kMinimal, "s.yaml", ".");
   REQUIRE(schema->relations.size() == 1);
