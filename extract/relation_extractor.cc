@@ -89,15 +89,18 @@ class Extractor {
     if (schema_.typing.empty()) return;
     std::vector<MatchItem> items;
     std::vector<PatternMatch> matches;
+    std::vector<PatternIndex::Candidate> candidates;
     for (const Sentence& sent : *doc_.sentences) {
       BuildItems(sent, &items);
       bool untyped = false;
       for (const MatchItem& item : items)
         untyped = untyped || (item.entity >= 0 && item.type == kUnknownType);
       if (!untyped) continue;
-      for (const auto& [type, rp] : schema_.typing) {
+      schema_.typing_index.Candidates(items, &candidates);
+      for (const PatternIndex::Candidate& c : candidates) {
+        const auto& [type, rp] = schema_.typing[c.pattern];
         matches.clear();
-        rp.pattern.Match(items, &matches);
+        rp.pattern.MatchUnchecked(items, &matches, c.last_start);
         for (const PatternMatch& m : matches) {
           if (Hedged(items, m)) continue;
           for (uint32_t si : m.subjects) {

@@ -431,8 +431,10 @@ class SchemaLoader {
       ctx.type_names = &schema_->type_names;
       ctx.subject_types = 1ULL << type;
       ctx.requires_object = false;
-      for (RelationPattern& rp : LoadPatterns(kv.second, ctx))
+      for (RelationPattern& rp : LoadPatterns(kv.second, ctx)) {
+        schema_->typing_index.Add(rp.pattern);
         schema_->typing.emplace_back(type, std::move(rp));
+      }
     }
   }
 

@@ -127,6 +127,8 @@ class Schema {
   // Context patterns that type an untyped name, written as its {subj?} slot:
   // each (type, pattern) types the names it matches for the whole document.
   std::vector<std::pair<TypeId, RelationPattern>> typing;
+  // The typing patterns, in that order, indexed by the words they need.
+  PatternIndex typing_index;
   // Named pattern fragments, written @name inside patterns.
   std::map<std::string, std::string> macros;
   // Every lower-case word the patterns and lists mention.
