@@ -11,8 +11,8 @@ namespace newsgraph {
 namespace {
 
 constexpr std::array<std::string_view, 16> kCorporateSuffixes = {
-    "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "group",
-    "holdings", "company", "cos", "companies"};
+    "inc", "corp", "corporation", "co",    "ltd",      "limited", "plc", "llc",
+    "ag",  "sa",   "nv",          "group", "holdings", "company", "cos", "companies"};
 constexpr std::array<std::string_view, 6> kAcronymSkip = {"of", "and", "the", "for", "&", "de"};
 
 template <typename List>
@@ -24,7 +24,8 @@ std::vector<std::string> LowerWords(const std::string& name) {
   std::vector<std::string> words;
   std::string cur;
   for (char c : ToLower(name)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80) || c == '&') {
+    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80) ||
+        c == '&') {
       cur += c;
     } else if (!cur.empty()) {
       words.push_back(cur);
@@ -44,7 +45,9 @@ std::string Acronym(const std::string& name) {
   return out;
 }
 
-int WordCount(const std::string& s) { return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1; }
+int WordCount(const std::string& s) {
+  return static_cast<int>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
 
 }  // namespace
 
@@ -53,10 +56,12 @@ namespace {
 // A canonical name without the full stop of a closing corporate abbreviation
 // ("Orbitek Inc." -> "Orbitek Inc"), which a sentence end often shares.
 std::string TrimName(const std::string& name) {
-  static const char* kAbbreviations[] = {" Inc.", " Corp.", " Co.", " Ltd.", " Bros.", " Cos.", " Plc."};
+  static const char* kAbbreviations[] = {" Inc.",  " Corp.", " Co.", " Ltd.",
+                                         " Bros.", " Cos.",  " Plc."};
   for (const char* a : kAbbreviations) {
     const std::string suffix(a);
-    if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (name.size() > suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
       return name.substr(0, name.size() - 1);
     }
   }
@@ -132,7 +137,7 @@ class Resolver {
     for (size_t m = 0; m < mentions_.size(); ++m) {
       const Mention& cur = mentions_[m];
       const uint32_t e = cur.token_end;
-      if (e + 2 < tokens_.size() && tokens_[e].lower == "(" && tokens_[e + 2].lower == ")" &&
+      if (e + 2 < tokens_.size() && tokens_[e].Is("(") && tokens_[e + 2].Is(")") &&
           tokens_[e + 1].Has(kAllCaps) && IsOrg(cur.type)) {
         defined_acronyms[tokens_[e + 1].lower] = m;
       }
@@ -152,14 +157,17 @@ class Resolver {
       int target = -1;
       const int words = WordCount(cur.text);
       if (cur.type == person_ || cur.type == kUnknownType) {
-        if (auto it = exact.find(lower); it != exact.end() && Compatible(it->second, cur.type)) target = it->second;
+        if (auto it = exact.find(lower); it != exact.end() && Compatible(it->second, cur.type))
+          target = it->second;
         if (target < 0 && words <= 2) target = FindPersonByPart(m);
       }
       if (target < 0 && (IsOrg(cur.type) || cur.type == kUnknownType)) {
         const std::string key = OrganizationKey(cur.text);
         if (auto it = org_keys.find(key); it != org_keys.end() && !key.empty()) target = it->second;
-        if (target < 0 && cur.text.size() >= 2 && cur.text.size() <= 6 && tokens_[cur.token_begin].Has(kAllCaps)) {
-          if (auto it = defined_acronyms.find(lower); it != defined_acronyms.end() && mentions_[it->second].entity >= 0) {
+        if (target < 0 && cur.text.size() >= 2 && cur.text.size() <= 6 &&
+            tokens_[cur.token_begin].Has(kAllCaps)) {
+          if (auto it = defined_acronyms.find(lower);
+              it != defined_acronyms.end() && mentions_[it->second].entity >= 0) {
             target = mentions_[it->second].entity;
           } else {
             target = FindOrgByAcronym(lower);
@@ -206,7 +214,8 @@ class Resolver {
         const bool given = words.size() == 1 && words[0] == full[0];
         if (!surname && !given) continue;
         const uint32_t a = mentions_[other].token_begin;
-        const uint32_t distance = a < cur.token_begin ? cur.token_begin - a : (a - cur.token_begin) + 1000000;
+        const uint32_t distance =
+            a < cur.token_begin ? cur.token_begin - a : (a - cur.token_begin) + 1000000;
         if (distance < best_distance) {
           best_distance = distance;
           found = static_cast<int>(c);
@@ -240,7 +249,8 @@ class Resolver {
       if (!IsOrg(clusters_[c].type)) continue;
       for (size_t other : clusters_[c].mentions) {
         const std::vector<std::string> full = LowerWords(mentions_[other].text);
-        if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin())) continue;
+        if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin()))
+          continue;
         if (found >= 0 && found != static_cast<int>(c)) return -1;
         found = static_cast<int>(c);
       }
@@ -257,23 +267,26 @@ class Resolver {
     for (size_t s = 0; s < sentences_.size(); ++s) {
       const Sentence& sent = sentences_[s];
       for (uint32_t i = sent.token_begin; i < sent.token_end; ++i) {
-        while (next_mention < mentions_.size() && mentions_[next_mention].token_end <= i) ++next_mention;
+        while (next_mention < mentions_.size() && mentions_[next_mention].token_end <= i)
+          ++next_mention;
         if (next_mention < mentions_.size() && mentions_[next_mention].token_begin <= i) continue;
         const Token& t = tokens_[i];
-        int want = 0;  // 1: male/unknown person, 2: female/unknown person, 3: org, 4: described type
+        int want =
+            0;  // 1: male/unknown person, 2: female/unknown person, 3: org, 4: described type
         TypeId described = kUnknownType;
         uint32_t length = 1;
-        if (t.lower == "he" || t.lower == "him" || t.lower == "his" || t.lower == "himself") {
+        if (t.Is("he") || t.Is("him") || t.Is("his") || t.Is("himself")) {
           want = 1;
-        } else if (t.lower == "she" || t.lower == "her" || t.lower == "hers" || t.lower == "herself") {
+        } else if (t.Is("she") || t.Is("her") || t.Is("hers") || t.Is("herself")) {
           want = 2;
-        } else if (t.lower == "its" || (t.lower == "it" && i + 1 < sent.token_end && IsVerbAfterIt(i + 1))) {
+        } else if (t.Is("its") || (t.Is("it") && i + 1 < sent.token_end && IsVerbAfterIt(i + 1))) {
           want = 3;
-        } else if (t.lower == "the" && i + 1 < sent.token_end) {
+        } else if (t.Is("the") && i + 1 < sent.token_end) {
           auto it = schema_.lexicon.descriptions.find(tokens_[i + 1].lower);
           const bool named_next = i + 2 < sent.token_end && tokens_[i + 2].Has(kCapitalized) &&
                                   !tokens_[i + 2].Has(kNewlineBefore);
-          if (it != schema_.lexicon.descriptions.end() && !named_next && !tokens_[i + 1].Has(kCapitalized)) {
+          if (it != schema_.lexicon.descriptions.end() && !named_next &&
+              !tokens_[i + 1].Has(kCapitalized)) {
             want = 4;
             described = it->second;
             length = 2;
@@ -282,21 +295,22 @@ class Resolver {
         if (want == 0) continue;
         // "X told the SEC it has acquired": "it" right after the addressee of a
         // verb of saying is the speaker, whom this rule cannot see; leave it.
-        if (t.lower == "it" && next_mention > 0 && mentions_[next_mention - 1].token_end == i) {
+        if (t.Is("it") && next_mention > 0 && mentions_[next_mention - 1].token_end == i) {
           const Mention& before = mentions_[next_mention - 1];
           uint32_t k = before.token_begin;
-          if (k > 0 && tokens_[k - 1].lower == "the") --k;
+          if (k > 0 && tokens_[k - 1].Is("the")) --k;
           if (k > 0) {
             const std::string& verb = tokens_[k - 1].lower;
-            if (verb == "told" || verb == "tells" || verb == "tell" || verb == "informed" || verb == "notified" ||
-                verb == "assured" || verb == "warned" || verb == "asked" || verb == "advised") {
+            if (verb == "told" || verb == "tells" || verb == "tell" || verb == "informed" ||
+                verb == "notified" || verb == "assured" || verb == "warned" || verb == "asked" ||
+                verb == "advised") {
               continue;
             }
           }
         }
         // A possessive before a name belongs to the phrase, not to the fact: in
         // "its Jaymar-Ruby subsidiary" the organisation is Jaymar-Ruby.
-        if ((t.lower == "its" || t.lower == "his" || t.lower == "her" || t.lower == "their") &&
+        if ((t.Is("its") || t.Is("his") || t.Is("her") || t.Is("their")) &&
             next_mention < mentions_.size() && mentions_[next_mention].token_begin == i + 1) {
           continue;
         }
@@ -317,8 +331,9 @@ class Resolver {
       }
     }
     for (Mention& m : added) mentions_.push_back(std::move(m));
-    std::stable_sort(mentions_.begin(), mentions_.end(),
-                     [](const Mention& a, const Mention& b) { return a.token_begin < b.token_begin; });
+    std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
+      return a.token_begin < b.token_begin;
+    });
   }
 
   // "it" refers to an organisation mostly as a subject: "it said", "it bought".
@@ -327,8 +342,8 @@ class Resolver {
     // "it's now raised", "it's already acquired": 's as "has" before a participle.
     if (w == "'s" && i + 1 < tokens_.size()) {
       const std::string& next = tokens_[i + 1].lower;
-      return next == "now" || next == "already" || next == "also" || next == "just" || next == "recently" ||
-             (next.size() > 3 && next.compare(next.size() - 2, 2, "ed") == 0);
+      return next == "now" || next == "already" || next == "also" || next == "just" ||
+             next == "recently" || (next.size() > 3 && next.compare(next.size() - 2, 2, "ed") == 0);
     }
     if (w == "is" || w == "was" || w == "has" || w == "had" || w == "will" || w == "would") {
       // "it is/was" + adjective is usually expletive; keep "it has bought", "it will buy".
@@ -338,7 +353,8 @@ class Resolver {
   }
 
   int Antecedent(size_t sentence, uint32_t before, int want, TypeId described) const {
-    if (want == 1 || want == 2 || want == 4) return SalientAntecedent(sentence, before, want, described);
+    if (want == 1 || want == 2 || want == 4)
+      return SalientAntecedent(sentence, before, want, described);
     for (size_t back = 0; back <= 2 && back <= sentence; ++back) {
       const size_t s = sentence - back;
       for (const Mention& m : mentions_) {

@@ -188,13 +188,13 @@ class Recognizer {
         continue;
       }
       // Glue without spaces: Fei-Fei, Rolls-Royce, GPT-4.
-      if ((t.lower == "-" || t.lower == "&" || t.lower == "/") && !t.Has(kSpaceBefore) &&
-          j + 1 < limit && !tokens_[j + 1].Has(kSpaceBefore) &&
+      if ((t.Is("-") || t.Is("&") || t.Is("/")) && !t.Has(kSpaceBefore) && j + 1 < limit &&
+          !tokens_[j + 1].Has(kSpaceBefore) &&
           (IsNameToken(tokens_[j + 1]) || tokens_[j + 1].Has(kNumber))) {
         j += 2;
         continue;
       }
-      if (t.lower == "&" && j + 1 < limit && IsNameToken(tokens_[j + 1])) {
+      if (t.Is("&") && j + 1 < limit && IsNameToken(tokens_[j + 1])) {
         j += 2;
         continue;
       }
@@ -353,8 +353,8 @@ class Recognizer {
     // "Boeing Co and Argo Inc" or "Google and Amazon".
     for (uint32_t k = b + 1; k + 1 < e; ++k) {
       if ((In(kOrgParticles, tokens_[k].lower) && !tokens_[k].Has(kCapitalized)) ||
-          tokens_[k].lower == "&") {
-        const bool conjunction = tokens_[k].lower == "and" || tokens_[k].lower == "&";
+          tokens_[k].Is("&")) {
+        const bool conjunction = tokens_[k].Is("and") || tokens_[k].Is("&");
         TypeId left_type = kUnknownType;
         const bool left_complete =
             IsLegalSuffix(tokens_[k - 1].lower) || GazetteerMatch(b, k, &left_type) == k;
@@ -362,9 +362,8 @@ class Recognizer {
         if (conjunction) {
           org = !left_complete && IsOrgHead(tokens_[e - 1].lower) &&
                 !IsLegalSuffix(tokens_[e - 1].lower);
-          if (tokens_[k].lower == "&" && !tokens_[k].Has(kSpaceBefore))
-            org = true;                                               // AT&T-style glue
-          if (tokens_[k].lower == "&" && !left_complete) org = true;  // Procter & Gamble
+          if (tokens_[k].Is("&") && !tokens_[k].Has(kSpaceBefore)) org = true;  // AT&T-style glue
+          if (tokens_[k].Is("&") && !left_complete) org = true;                 // Procter & Gamble
         } else {
           org = IsOrgHead(tokens_[e - 1].lower) || IsOrgHead(tokens_[k - 1].lower) ||
                 IsOrgHeadAnywhere(b, k);
@@ -484,7 +483,7 @@ class Recognizer {
 
   TypeId OrgHeadBeforeOf(uint32_t b, uint32_t e) const {
     for (uint32_t k = b + 1; k < e; ++k) {
-      if (tokens_[k].lower == "of" && IsOrgHead(tokens_[k - 1].lower))
+      if (tokens_[k].Is("of") && IsOrgHead(tokens_[k - 1].lower))
         return lex_.org_suffixes.at(tokens_[k - 1].lower);
     }
     return kUnknownType;

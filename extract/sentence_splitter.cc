@@ -24,13 +24,9 @@ bool Contains(const List& list, std::string_view word) {
   return std::find(list.begin(), list.end(), word) != list.end();
 }
 
-bool IsTerminal(const Token& t) {
-  return t.lower == "." || t.lower == "!" || t.lower == "?" || t.lower == "...";
-}
+bool IsTerminal(const Token& t) { return t.Is(".") || t.Is("!") || t.Is("?") || t.Is("..."); }
 
-bool IsCloser(const Token& t) {
-  return t.lower == "\"" || t.lower == "'" || t.lower == ")" || t.lower == "]";
-}
+bool IsCloser(const Token& t) { return t.Is("\"") || t.Is("'") || t.Is(")") || t.Is("]"); }
 
 }  // namespace
 
@@ -80,7 +76,7 @@ std::vector<Sentence> SplitSentences(const NormalizedText& text, const std::vect
       }
       const bool next_ok = last + 1 >= n || tokens[last + 1].Has(kSpaceBefore) ||
                            tokens[last + 1].Has(kNewlineBefore);
-      if (t.lower == "...") {
+      if (t.Is("...")) {
         ends = next_ok && last + 1 < n && tokens[last + 1].Has(kCapitalized);
       } else {
         ends = next_ok;

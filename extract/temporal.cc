@@ -7,17 +7,18 @@
 namespace newsgraph {
 namespace {
 
-constexpr std::array<std::string_view, 12> kMonths = {"january", "february", "march",     "april",
-                                                      "may",     "june",     "july",      "august",
-                                                      "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 12> kMonthAbbrevs = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+constexpr std::array<std::string_view, 12> kMonthAbbrevs = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 int MonthOf(const std::string& w) {
   for (size_t i = 0; i < 12; ++i) {
-    if (w == kMonths[i] || w == kMonthAbbrevs[i] || (i == 8 && w == "sept")) return static_cast<int>(i) + 1;
+    if (w == kMonths[i] || w == kMonthAbbrevs[i] || (i == 8 && w == "sept"))
+      return static_cast<int>(i) + 1;
   }
   return 0;
 }
@@ -46,8 +47,10 @@ int YearOf(const std::string& w) {
 int DayOf(const std::string& w) {
   std::string digits;
   for (char c : w) {
-    if (c >= '0' && c <= '9') digits += c;
-    else break;
+    if (c >= '0' && c <= '9')
+      digits += c;
+    else
+      break;
   }
   if (digits.empty() || digits.size() > 2) return 0;
   const std::string rest = w.substr(digits.size());
@@ -148,7 +151,8 @@ std::string FindDate(const std::vector<Token>& tokens, uint32_t begin, uint32_t 
     // DD Month YYYY
     if (const int day = DayOf(w); day > 0 && tokens[i].Has(kNumber)) {
       if (const int month = MonthOf(word(i + 1)); month > 0) {
-        if (const int year = YearOf(word(i + 2)); year > 0) return FormatIsoDate({year, month, day});
+        if (const int year = YearOf(word(i + 2)); year > 0)
+          return FormatIsoDate({year, month, day});
         if (have_doc) {
           CivilDate d{doc.year, month, day};
           if (doc.month > 0 && month > doc.month) d.year -= 1;
@@ -219,8 +223,8 @@ std::string FindAmount(const NormalizedText& text, const std::vector<Token>& tok
     uint32_t last = i;  // inclusive
     if (IsCurrencySymbol(tokens[i].lower) && i + 1 < end && tokens[i + 1].Has(kNumber)) {
       if (i > begin && !tokens[i].Has(kSpaceBefore) &&
-          (tokens[i - 1].lower == "us" || tokens[i - 1].lower == "u.s" || tokens[i - 1].lower == "a" ||
-           tokens[i - 1].lower == "c" || tokens[i - 1].lower == "hk")) {
+          (tokens[i - 1].Is("us") || tokens[i - 1].Is("u.s") || tokens[i - 1].Is("a") ||
+           tokens[i - 1].Is("c") || tokens[i - 1].Is("hk"))) {
         first = i - 1;
       }
       last = i + 1;
@@ -239,7 +243,8 @@ std::string FindAmount(const NormalizedText& text, const std::vector<Token>& tok
     const uint32_t distance = first > near ? first - near : near - first;
     if (distance < best_distance) {
       best_distance = distance;
-      best = text.text.substr(tokens[first].norm_begin, tokens[last].norm_end - tokens[first].norm_begin);
+      best = text.text.substr(tokens[first].norm_begin,
+                              tokens[last].norm_end - tokens[first].norm_begin);
     }
     i = last;
   }

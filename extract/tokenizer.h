@@ -14,16 +14,16 @@ namespace newsgraph {
 
 // Bit flags describing a token's shape and surroundings.
 enum TokenFlag : uint16_t {
-  kWord = 1 << 0,            // starts with a letter
-  kNumber = 1 << 1,          // starts with a digit
-  kPunct = 1 << 2,           // neither word nor number
-  kCapitalized = 1 << 3,     // first letter is upper case
-  kAllCaps = 1 << 4,         // every letter is upper case (and at least one)
-  kSpaceBefore = 1 << 5,     // whitespace separates it from the previous token
-  kNewlineBefore = 1 << 6,   // a line break separates it from the previous token
-  kParagraphBefore = 1 << 7, // a blank line or an indented new line precedes it
-  kAbbreviation = 1 << 8,    // a word with its abbreviation full stop attached
-  kInnerCapital = 1 << 9,    // a capital after the first letter (xAI, eBay, iPhone)
+  kWord = 1 << 0,             // starts with a letter
+  kNumber = 1 << 1,           // starts with a digit
+  kPunct = 1 << 2,            // neither word nor number
+  kCapitalized = 1 << 3,      // first letter is upper case
+  kAllCaps = 1 << 4,          // every letter is upper case (and at least one)
+  kSpaceBefore = 1 << 5,      // whitespace separates it from the previous token
+  kNewlineBefore = 1 << 6,    // a line break separates it from the previous token
+  kParagraphBefore = 1 << 7,  // a blank line or an indented new line precedes it
+  kAbbreviation = 1 << 8,     // a word with its abbreviation full stop attached
+  kInnerCapital = 1 << 9,     // a capital after the first letter (xAI, eBay, iPhone)
 };
 
 // One token. `begin`/`end` are half-open byte offsets into the original
@@ -42,6 +42,8 @@ struct Token {
 
   // Returns true when every bit of `flag` is set.
   bool Has(uint16_t flag) const { return (flags & flag) == flag; }
+  // True when the lower-case text is `word` (lengths compared first).
+  bool Is(std::string_view word) const { return std::string_view(lower) == word; }
 };
 
 // Splits `text` into tokens. Possessive "'s" is its own token; hyphens are
