@@ -809,17 +809,23 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
   auto add = [&](std::vector<Thread>& list, int32_t pc, int32_t start, const Captures& caps,
                  int32_t pos) {
     if (precomputed) {
+      // A thread that cannot consume the item at `pos` would die at once, and
+      // any other thread reaching its pc at `pos` too, so it is not added.
+      const MatchItem* item = pos < n ? &items[static_cast<size_t>(pos)] : nullptr;
       const uint32_t end = closure_begin_[static_cast<size_t>(pc) + 1];
       for (uint32_t k = closure_begin_[static_cast<size_t>(pc)]; k < end; ++k) {
         const ClosureEntry& e = closure_entries_[k];
         if (mark[static_cast<size_t>(e.pc)] == pos) continue;
         mark[static_cast<size_t>(e.pc)] = pos;
+        const Inst& inst = program_[static_cast<size_t>(e.pc)];
+        const bool is_match = inst.op == Op::kMatch;
+        if (!is_match && (item == nullptr || !Accepts(inst, *item))) continue;
         list.push_back({e.pc, start, caps});
         Thread& t = list.back();
         for (uint8_t bits = e.saves; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {
           t.caps.saves[static_cast<size_t>(__builtin_ctz(bits))] = pos;
         }
-        if (program_[static_cast<size_t>(e.pc)].op == Op::kMatch) {
+        if (is_match) {
           emit(t.start, t.caps, pos);
           list.pop_back();
         }
@@ -871,11 +877,15 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
     // one that cannot consume this item changes nothing else.
     if (static_cast<uint32_t>(pos) <= last_start && can_start(item))
       add(current, 0, pos, empty, pos);
-    if (current.empty()) continue;
+    if (current.empty()) {
+      if (static_cast<uint32_t>(pos) >= last_start) break;  // no thread, and none to come
+      continue;
+    }
     next.clear();
     for (Thread& t : current) {
       const Inst& inst = program_[static_cast<size_t>(t.pc)];
-      if (!Accepts(inst, item)) continue;
+      // Precomputed closures add only threads that consume the item.
+      if (!precomputed && !Accepts(inst, item)) continue;
       if (inst.op == Op::kEntity) {
         // A full slot still consumes the entity; it just records no more.
         if (inst.slot == 0 && t.caps.subject_count < kMaxSlotEntities) {
