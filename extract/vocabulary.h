@@ -6,12 +6,13 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace newsgraph {
 
-// A growing map from word to id. Ids are dense and start at 0.
+// A growing map from word to id. Ids are dense and start at 0. Lookups take
+// a string_view and allocate nothing: an open-addressing table of ids, kept
+// at most half full, keyed by a 64-bit FNV-1a hash of the word.
 class Vocabulary {
  public:
   // Returns the id of `word`, adding it when absent.
@@ -24,8 +25,14 @@ class Vocabulary {
   size_t size() const { return words_.size(); }
 
  private:
-  std::unordered_map<std::string, int32_t> ids_;
+  // The slot where `word` (of hash `hash`) is, or the empty slot where it would go.
+  size_t Slot(std::string_view word, uint64_t hash) const;
+  // Doubles the table and places every id again.
+  void Grow();
+
+  std::vector<int32_t> slots_;  // ids, -1 when empty; size a power of two
   std::vector<std::string> words_;
+  std::vector<uint64_t> hashes_;  // per id
 };
 
 }  // namespace newsgraph
