@@ -145,6 +145,9 @@ class Recognizer {
     return i == s.token_begin || StartsClause(i);
   }
 
+  // True when token `t` is on the lexicon list `flag` (a RecognizerLexicon::WordFlag).
+  bool Listed(const Token& t, uint16_t flag) const { return (lex_.FlagsOf(t.word) & flag) != 0; }
+
   bool IsTitleWord(const std::string& lower) const { return lex_.title_words.count(lower) > 0; }
 
   bool IsOrgHead(const std::string& lower) const { return lex_.org_suffixes.count(lower) > 0; }
@@ -160,6 +163,7 @@ class Recognizer {
 
   // Longest gazetteer entry starting at token i within [i, limit).
   uint32_t GazetteerMatch(uint32_t i, uint32_t limit, TypeId* type) const {
+    if (i >= limit || !Listed(tokens_[i], RecognizerLexicon::kGazetteerStart)) return 0;
     std::string key;
     uint32_t best = 0;
     for (uint32_t j = i; j < limit && j < i + static_cast<uint32_t>(lex_.max_gazetteer_tokens);
@@ -209,7 +213,7 @@ class Recognizer {
           (NumberJoinsName(i, j, limit) ||
            (j + 1 < limit && (IsNameToken(tokens_[j + 1]) || tokens_[j + 1].Has(kNumber)) &&
             !tokens_[j + 1].Has(kNewlineBefore) && tokens_[j + 1].lower.size() <= 8 &&
-            !lex_.common_words.count(tokens_[j + 1].lower)))) {
+            !Listed(tokens_[j + 1], RecognizerLexicon::kCommonWord)))) {
         ++j;
         continue;
       }
@@ -230,7 +234,7 @@ class Recognizer {
     if (j >= limit) return 0;
     if (j + 1 < limit && lex_.facility_heads.count(tokens_[j].lower + " " + tokens_[j + 1].lower))
       return 2;
-    if (lex_.facility_heads.count(tokens_[j].lower)) return 1;
+    if (Listed(tokens_[j], RecognizerLexicon::kFacilityHead)) return 1;
     return 0;
   }
 
@@ -282,8 +286,10 @@ class Recognizer {
     for (uint32_t j = b + 1; j < e; ++j) {
       TypeId type = kUnknownType;
       if (tokens_[j].Has(kSpaceBefore) && IsNameToken(tokens_[j]) && IsNameToken(tokens_[j - 1]) &&
-          GazetteerMatch(j, e, &type) == e && !IsOrgHead(tokens_[j - 1].lower) &&
-          !lex_.given_names.count(tokens_[b].lower) && !In(kParticles, tokens_[j - 1].lower)) {
+          GazetteerMatch(j, e, &type) == e &&
+          !Listed(tokens_[j - 1], RecognizerLexicon::kOrgSuffix) &&
+          !Listed(tokens_[b], RecognizerLexicon::kGivenName) &&
+          !In(kParticles, tokens_[j - 1].lower)) {
         SplitSequence(b, j, s, out);
         AddCandidate(j, e, type, TypeEvidence::kGazetteer, out);
         return;
@@ -293,7 +299,7 @@ class Recognizer {
     bool honorific = false;
     // A word and an organisation head ("Node Labs", "Edge Inc") make a name:
     // the word stays even when ordinary or common (function words do not).
-    const bool org_run = e - b == 2 && IsOrgHead(tokens_[e - 1].lower);
+    const bool org_run = e - b == 2 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix);
     for (uint32_t i = b; i <= e; ++i) {
       const bool at_end = i == e;
       bool cut = at_end;
@@ -304,33 +310,36 @@ class Recognizer {
         // nor does an initial inside it ("Laurence A. Tisch").
         const bool initial = i > b && t.Has(kAbbreviation) && t.lower.size() == 1 && i + 1 < e;
         const bool glued = (i > b && !t.Has(kSpaceBefore)) || initial;
-        is_honorific = !glued && lex_.honorifics.count(t.lower) > 0;
-        cut = !glued &&
-              (IsTitleWord(t.lower) || lex_.common_words.count(t.lower) > 0 || is_honorific);
+        is_honorific = !glued && Listed(t, RecognizerLexicon::kHonorific) > 0;
+        cut = !glued && (Listed(t, RecognizerLexicon::kTitleWord) ||
+                         Listed(t, RecognizerLexicon::kCommonWord) > 0 || is_honorific);
         // A common word that is also a given name, before a capitalised word
         // that is not common, starts a name: "Jan Leike", "Will Smith".
-        if (cut && !is_honorific && !IsTitleWord(t.lower) && lex_.given_names.count(t.lower) &&
-            i + 1 < e && IsNameToken(tokens_[i + 1]) &&
-            !lex_.common_words.count(tokens_[i + 1].lower) &&
-            !lex_.honorifics.count(tokens_[i + 1].lower)) {
+        if (cut && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
+            Listed(t, RecognizerLexicon::kGivenName) && i + 1 < e && IsNameToken(tokens_[i + 1]) &&
+            !Listed(tokens_[i + 1], RecognizerLexicon::kCommonWord) &&
+            !Listed(tokens_[i + 1], RecognizerLexicon::kHonorific)) {
           cut = false;
         }
         // After a given name or an initial, a common word is a surname: "Theresa May", "Paul R.
         // Low".
-        if (cut && !is_honorific && i > start && !IsTitleWord(t.lower) &&
-            ((i == start + 1 && lex_.given_names.count(tokens_[start].lower)) ||
+        if (cut && !is_honorific && i > start && !Listed(t, RecognizerLexicon::kTitleWord) &&
+            ((i == start + 1 && Listed(tokens_[start], RecognizerLexicon::kGivenName)) ||
              (tokens_[i - 1].Has(kAbbreviation) && tokens_[i - 1].lower.size() == 1))) {
           cut = false;
         }
         // A capital at the start of a sentence proves nothing for an ordinary word.
-        if (!cut && i == start && IsSentenceStart(i, s) && lex_.english_words.count(t.lower) &&
-            !inner_capitals_.count(t.lower) && !lex_.given_names.count(t.lower)) {
+        if (!cut && i == start && IsSentenceStart(i, s) &&
+            lex_.english_words.count(t.lower) && !inner_capitals_.count(t.lower) &&
+            !Listed(t, RecognizerLexicon::kGivenName)) {
           TypeId ignored;
           cut = GazetteerMatch(i, e, &ignored) == 0;
         }
         // Known gazetteer names inside a run stand alone ("Microsoft Chairman ..." handled above).
-        if (cut && i > start && !at_end && IsOrgHead(tokens_[i].lower)) cut = false;
-        if (cut && org_run && !is_honorific && !IsTitleWord(t.lower) && !IsFunctionWord(t.lower))
+        if (cut && i > start && !at_end && Listed(tokens_[i], RecognizerLexicon::kOrgSuffix))
+          cut = false;
+        if (cut && org_run && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
+            !IsFunctionWord(t.lower))
           cut = false;
       }
       if (!cut) continue;
@@ -360,13 +369,13 @@ class Recognizer {
             IsLegalSuffix(tokens_[k - 1].lower) || GazetteerMatch(b, k, &left_type) == k;
         bool org;
         if (conjunction) {
-          org = !left_complete && IsOrgHead(tokens_[e - 1].lower) &&
+          org = !left_complete && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
                 !IsLegalSuffix(tokens_[e - 1].lower);
           if (tokens_[k].Is("&") && !tokens_[k].Has(kSpaceBefore)) org = true;  // AT&T-style glue
           if (tokens_[k].Is("&") && !left_complete) org = true;                 // Procter & Gamble
         } else {
-          org = IsOrgHead(tokens_[e - 1].lower) || IsOrgHead(tokens_[k - 1].lower) ||
-                IsOrgHeadAnywhere(b, k);
+          org = Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) ||
+                Listed(tokens_[k - 1], RecognizerLexicon::kOrgSuffix) || IsOrgHeadAnywhere(b, k);
         }
         if (!org) {
           TypeCandidate(b, k, after_honorific, out);
@@ -476,21 +485,21 @@ class Recognizer {
 
   bool IsOrgHeadAnywhere(uint32_t b, uint32_t e) const {
     for (uint32_t k = b; k < e; ++k) {
-      if (IsOrgHead(tokens_[k].lower)) return true;
+      if (Listed(tokens_[k], RecognizerLexicon::kOrgSuffix)) return true;
     }
     return false;
   }
 
   TypeId OrgHeadBeforeOf(uint32_t b, uint32_t e) const {
     for (uint32_t k = b + 1; k < e; ++k) {
-      if (tokens_[k].Is("of") && IsOrgHead(tokens_[k - 1].lower))
+      if (tokens_[k].Is("of") && Listed(tokens_[k - 1], RecognizerLexicon::kOrgSuffix))
         return lex_.org_suffixes.at(tokens_[k - 1].lower);
     }
     return kUnknownType;
   }
 
   bool PrecededByHonorific(uint32_t b) const {
-    return b > 0 && lex_.honorifics.count(tokens_[b - 1].lower) > 0 &&
+    return b > 0 && Listed(tokens_[b - 1], RecognizerLexicon::kHonorific) > 0 &&
            tokens_[b - 1].Has(kCapitalized);
   }
 

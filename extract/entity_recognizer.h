@@ -41,7 +41,9 @@ struct Mention {
 };
 
 // Finds the named-entity mentions of a tokenised document, in text order and
-// without overlaps.
+// without overlaps. Each token's `word` must be its id in the schema's
+// vocabulary (as TripleExtractor::Analyze sets it): the word lists are read
+// through it.
 std::vector<Mention> RecognizeEntities(const Schema& schema, const NormalizedText& text,
                                        const std::vector<Token>& tokens,
                                        const std::vector<Sentence>& sentences);

@@ -280,10 +280,12 @@ class Extractor {
       if (w >= 0) {
         const std::string& word = schema_.vocabulary.Word(w);
         if (word == "former" || word == "ex" || word == "previously" || word == "formerly" ||
-            word == "then" || word == "late" || word == "retired" || word == "outgoing" ||
-            word == "ousted" || word == "departing") {
+            word == "then" || word == "retired" || word == "outgoing" || word == "ousted" ||
+            word == "departing") {
           return true;
         }
+        // "the late John Smith", but not "in late January".
+        if (word == "late" && k + 1 < items.size() && items[k + 1].entity >= 0) return true;
       }
     }
     return false;

@@ -69,8 +69,29 @@ class SchemaLoader {
     if (root["hedge_window"]) schema_->hedge_window = Int(root["hedge_window"]);
     if (root["typing"]) LoadTyping(root["typing"]);
     LoadRelations(Required(root, "relations"));
+    BuildWordFlags();
     schema_->digest = HexDigits(digest_);
     return schema;
+  }
+
+  // Interns every word of the recogniser's lists and marks which lists it is on.
+  void BuildWordFlags() {
+    auto& lex = schema_->lexicon;
+    auto mark = [&](const std::string& word, uint16_t flag) {
+      if (word.empty() || word.find(' ') != std::string::npos) return;
+      const size_t id = static_cast<size_t>(schema_->vocabulary.Intern(word));
+      if (lex.word_flags.size() <= id) lex.word_flags.resize(id + 1, 0);
+      lex.word_flags[id] |= flag;
+    };
+    using L = RecognizerLexicon;
+    for (const auto& [word, gender] : lex.given_names) mark(word, L::kGivenName);
+    for (const auto& word : lex.honorifics) mark(word, L::kHonorific);
+    for (const auto& word : lex.common_words) mark(word, L::kCommonWord);
+    for (const auto& word : lex.title_words) mark(word, L::kTitleWord);
+    for (const auto& [word, type] : lex.org_suffixes) mark(word, L::kOrgSuffix);
+    for (const auto& word : lex.facility_heads) mark(word, L::kFacilityHead);
+    for (const auto& word : lex.gazetteer_starts) mark(word, L::kGazetteerStart);
+    lex.word_flags.resize(schema_->vocabulary.size(), 0);
   }
 
   [[noreturn]] void Fail(const YAML::Node& node, const std::string& what) {
@@ -252,10 +273,21 @@ class SchemaLoader {
   // text has one ("Fei-Fei Li", "AT&T").
   // When `prefixes` is given, adds to it the key of every proper prefix.
   static std::string SurfaceKey(std::string_view name,
-                                std::unordered_set<std::string>* prefixes = nullptr) {
+                                std::unordered_set<std::string>* prefixes = nullptr,
+                                std::unordered_set<std::string>* starts = nullptr) {
     const NormalizedText norm = NormalizeText(name);
     std::string key;
     for (const Token& t : Tokenize(norm)) {
+      if (starts && key.empty()) {
+        // The first token as a document's tokenizer may lower it: with or
+        // without an abbreviation's full stop.
+        const std::string surface =
+            ToLower(norm.text.substr(t.norm_begin, t.norm_end - t.norm_begin));
+        starts->insert(t.lower);
+        starts->insert(surface);
+        if (!surface.empty() && surface.back() == '.')
+          starts->insert(surface.substr(0, surface.size() - 1));
+      }
       if (prefixes && !key.empty()) prefixes->insert(key);
       if (!key.empty() && t.Has(kSpaceBefore)) key += ' ';
       key.append(norm.text, t.norm_begin, t.norm_end - t.norm_begin);
@@ -265,7 +297,7 @@ class SchemaLoader {
 
   void AddGazetteer(const std::string& name, TypeId type) {
     auto& lex = schema_->lexicon;
-    const std::string key = SurfaceKey(name, &lex.gazetteer_prefixes);
+    const std::string key = SurfaceKey(name, &lex.gazetteer_prefixes, &lex.gazetteer_starts);
     if (key.empty()) return;
     lex.gazetteer.emplace(key, type);  // the first file that names an entry wins
     const int n = static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;

@@ -54,6 +54,29 @@ struct Relation {
 
 // The word lists the entity recogniser and coreference use.
 struct RecognizerLexicon {
+  // Bits of word_flags: which lists a lower-case word is on (not the long
+  // English word list, which would make the vocabulary, read for every token,
+  // several times larger).
+  enum WordFlag : uint16_t {
+    kGivenName = 1 << 0,
+    kHonorific = 1 << 1,
+    kCommonWord = 1 << 2,
+    kTitleWord = 1 << 4,
+    kOrgSuffix = 1 << 5,
+    kFacilityHead = 1 << 6,
+    // The first token of a gazetteer name, in lower case.
+    kGazetteerStart = 1 << 7,
+  };
+  // Vocabulary id -> the lists the word is on (every listed word is in the
+  // vocabulary), so that a token's lists cost one array read.
+  std::vector<uint16_t> word_flags;
+  // The lists word `id` is on (0 for -1 or an id no list has).
+  uint16_t FlagsOf(int32_t id) const {
+    return id >= 0 && static_cast<size_t>(id) < word_flags.size()
+               ? word_flags[static_cast<size_t>(id)]
+               : 0;
+  }
+
   // Given names (lower case) to gender: 'M', 'F' or 'U'.
   std::unordered_map<std::string, char> given_names;
   // Given names that are also ordinary words or places ("will", "may").
@@ -77,6 +100,8 @@ struct RecognizerLexicon {
   // Every proper prefix, in whole tokens, of a gazetteer name ("Bank of" for
   // "Bank of America"), so that a lookup stops as soon as no name can follow.
   std::unordered_set<std::string> gazetteer_prefixes;
+  // The first token of every gazetteer name, in lower case.
+  std::unordered_set<std::string> gazetteer_starts;
   // Place variant -> canonical place name.
   std::unordered_map<std::string, std::string> place_canonical;
   // Longest gazetteer entry, in tokens.

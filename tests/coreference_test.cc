@@ -23,6 +23,7 @@ Result Resolve(const std::string& text) {
   const auto schema = testing::DefaultSchema();
   const NormalizedText n = NormalizeText(text);
   std::vector<Token> tokens = Tokenize(n);
+  for (Token& t : tokens) t.word = schema->vocabulary.Find(t.lower);  // as the pipeline does
   const auto sentences = SplitSentences(n, tokens);
   Result r;
   r.mentions = RecognizeEntities(*schema, n, tokens, sentences);
@@ -40,18 +41,22 @@ TEST_CASE("surnames and given names join the full name") {
 
 TEST_CASE("spacing, suffix and acronym variants of an organisation are one entity") {
   const Result r = Resolve(
-      "TimeWarner said profits rose. Time Warner Inc. also settled with the Securities and Exchange "
+      "TimeWarner said profits rose. Time Warner Inc. also settled with the Securities and "
+      "Exchange "
       "Commission (SEC). The SEC declined to comment.");
   CHECK(r.EntityOf("TimeWarner") == r.EntityOf("Time Warner Inc."));
   CHECK(r.EntityOf("SEC") == "Securities and Exchange Commission");
 }
 
 TEST_CASE("pronouns and descriptions resolve to the salient antecedent") {
-  const Result r = Resolve("Dario Amodei runs the lab. He founded Anthropic. The company makes Claude.");
+  const Result r =
+      Resolve("Dario Amodei runs the lab. He founded Anthropic. The company makes Claude.");
   bool he = false, company = false;
   for (const Mention& m : r.mentions) {
-    if (m.anaphor && m.text == "He") he = r.entities[static_cast<size_t>(m.entity)].name == "Dario Amodei";
-    if (m.anaphor && m.text == "The company") company = r.entities[static_cast<size_t>(m.entity)].name == "Anthropic";
+    if (m.anaphor && m.text == "He")
+      he = r.entities[static_cast<size_t>(m.entity)].name == "Dario Amodei";
+    if (m.anaphor && m.text == "The company")
+      company = r.entities[static_cast<size_t>(m.entity)].name == "Anthropic";
   }
   CHECK(he);
   CHECK(company);

@@ -14,10 +14,12 @@ std::vector<std::string> Mentions(const std::string& text) {
   const auto schema = testing::DefaultSchema();
   const NormalizedText n = NormalizeText(text);
   std::vector<Token> tokens = Tokenize(n);
+  for (Token& t : tokens) t.word = schema->vocabulary.Find(t.lower);  // as the pipeline does
   const auto sentences = SplitSentences(n, tokens);
   std::vector<std::string> out;
   for (const Mention& m : RecognizeEntities(*schema, n, tokens, sentences)) {
-    out.push_back(m.text + "=" + (m.type == kUnknownType ? "?" : schema->type_names[static_cast<size_t>(m.type)]));
+    out.push_back(m.text + "=" +
+                  (m.type == kUnknownType ? "?" : schema->type_names[static_cast<size_t>(m.type)]));
   }
   return out;
 }
@@ -29,7 +31,9 @@ bool Has(const std::vector<std::string>& mentions, const std::string& m) {
 }  // namespace
 
 TEST_CASE("people by given name or honorific, organisations by suffix or head word") {
-  const auto m = Mentions("Yesterday Priya Raghunathan met Mr Okonkwo at Zentrix Holdings and the Ministry of Defence.");
+  const auto m = Mentions(
+      "Yesterday Priya Raghunathan met Mr Okonkwo at Zentrix Holdings and the Ministry of "
+      "Defence.");
   CHECK_MESSAGE(Has(m, "Priya Raghunathan=Person"), testing::Describe({}));
   CHECK(Has(m, "Okonkwo=Person"));
   CHECK(Has(m, "Zentrix Holdings=Company"));
@@ -62,15 +66,17 @@ TEST_CASE("a strongly typed name fixes its type everywhere in the document") {
 }
 
 TEST_CASE("title-case headlines only keep names the body or the gazetteer knows") {
-  const auto m = Mentions("Veltrano Joins Microsoft To Lead Research Push\n\nAna Veltrano has joined Microsoft.");
+  const auto m = Mentions(
+      "Veltrano Joins Microsoft To Lead Research Push\n\nAna Veltrano has joined Microsoft.");
   CHECK(Has(m, "Microsoft=Company"));
   CHECK_FALSE(Has(m, "Veltrano Joins Microsoft To Lead Research Push=?"));
   CHECK_FALSE(Has(m, "Research Push=?"));
 }
 
 TEST_CASE("in hard-wrapped wire copy a line break may fall inside a name") {
-  const auto m = Mentions("Simmons is president and chief executive officer of <Valhi\nInc>, which owns 51 pct\nof NL "
-                          "Industries.\n    NL said so.");
+  const auto m = Mentions(
+      "Simmons is president and chief executive officer of <Valhi\nInc>, which owns 51 pct\nof NL "
+      "Industries.\n    NL said so.");
   CHECK(Has(m, "Valhi Inc=Company"));
 }
 
