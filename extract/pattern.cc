@@ -920,43 +920,27 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
   out->clear();
   if (items.empty()) return;
   const size_t patterns = min_entities_.size();
-  // One item holding a word of one of a pattern's required sets.
-  struct Hit {
-    uint32_t pattern;
-    uint32_t set;
-    uint32_t item;
-  };
-  thread_local std::vector<Hit> hits;
-  // Per pattern: the required sets met, those whose last item is known, and
-  // the latest item a match can start at.
+  // Per pattern: the required sets met, and the latest item a match can start
+  // at. Walking backwards, the first item met for a set is its last one, and
+  // a match starts no later than the last item of each of its sets.
   thread_local std::vector<uint64_t> seen;
-  thread_local std::vector<uint64_t> done;
   thread_local std::vector<uint32_t> latest;
-  hits.clear();
   seen.assign(patterns, 0);
-  done.assign(patterns, 0);
   latest.assign(patterns, static_cast<uint32_t>(items.size() - 1));
   int entities = 0;
-  for (uint32_t i = 0; i < items.size(); ++i) {
+  for (uint32_t i = static_cast<uint32_t>(items.size()); i-- > 0;) {
     const MatchItem& item = items[i];
     // Only plain tokens count as required words, as in Pattern::Match.
     if (item.entity >= 0) {
       ++entities;
     } else if (item.word >= 0 && static_cast<size_t>(item.word) < by_word_.size()) {
       for (const Requirement& r : by_word_[static_cast<size_t>(item.word)]) {
-        seen[r.pattern] |= 1ULL << r.set;
-        hits.push_back({r.pattern, r.set, i});
+        const uint64_t bit = 1ULL << r.set;
+        if (seen[r.pattern] & bit) continue;
+        seen[r.pattern] |= bit;
+        latest[r.pattern] = std::min(latest[r.pattern], i);
       }
     }
-  }
-  // Backwards, the first hit of a set is its last item; a match starts no
-  // later than the last item of each of its sets.
-  for (size_t h = hits.size(); h-- > 0;) {
-    const Hit& hit = hits[h];
-    const uint64_t bit = 1ULL << hit.set;
-    if (done[hit.pattern] & bit) continue;
-    done[hit.pattern] |= bit;
-    latest[hit.pattern] = std::min(latest[hit.pattern], hit.item);
   }
   for (uint32_t p = 0; p < patterns; ++p) {
     if (seen[p] == all_sets_[p] && entities >= min_entities_[p]) out->push_back({p, latest[p]});
