@@ -30,7 +30,10 @@ class Vocabulary {
   // Doubles the table and places every id again.
   void Grow();
 
-  std::vector<int32_t> slots_;  // ids, -1 when empty; size a power of two
+  // Per slot: the word's id + 1 in the low 32 bits (0 when empty) and the
+  // high 32 bits of its hash above, so that most mismatches are rejected
+  // without reading the word. The size is a power of two.
+  std::vector<uint64_t> slots_;
   std::vector<std::string> words_;
   std::vector<uint64_t> hashes_;  // per id
 };
