@@ -8,10 +8,10 @@ namespace {
 
 // Abbreviations that keep their full stop as part of the token.
 constexpr std::array<std::string_view, 44> kAbbreviations = {
-    "mr",  "mrs",  "ms",   "dr",  "prof", "st",  "jr",  "sr",   "inc",  "corp", "co",
-    "ltd", "gen",  "sen",  "rep", "gov",  "lt",  "col", "capt", "sgt",  "mt",   "ft",
-    "no",  "vs",   "etc",  "jan", "feb",  "mar", "apr", "jun",  "jul",  "aug",  "sep",
-    "sept", "oct", "nov",  "dec", "dept", "est", "fig", "bros", "messrs", "mln", "pct"};
+    "mr",   "mrs", "ms",  "dr",  "prof", "st",  "jr",  "sr",   "inc",    "corp", "co",
+    "ltd",  "gen", "sen", "rep", "gov",  "lt",  "col", "capt", "sgt",    "mt",   "ft",
+    "no",   "vs",  "etc", "jan", "feb",  "mar", "apr", "jun",  "jul",    "aug",  "sep",
+    "sept", "oct", "nov", "dec", "dept", "est", "fig", "bros", "messrs", "mln",  "pct"};
 
 bool IsAsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 bool IsDigit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -50,9 +50,17 @@ bool IsUpperAt(std::string_view s, size_t i) {
 }
 
 std::string ToLower(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
+  // ASCII, the common case, is lowered in place in one copy.
+  std::string out(s);
+  size_t ascii = 0;
+  for (; ascii < out.size(); ++ascii) {
+    const unsigned char c = static_cast<unsigned char>(out[ascii]);
+    if (c >= 0x80) break;
+    if (c >= 'A' && c <= 'Z') out[ascii] = static_cast<char>(c + 32);
+  }
+  if (ascii == out.size()) return out;
+  out.resize(ascii);
+  for (size_t i = ascii; i < s.size();) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
@@ -135,7 +143,8 @@ std::vector<Token> Tokenize(const NormalizedText& normalized) {
           size_t j = i + 1;
           while (j < s.size() && IsAsciiAlpha(static_cast<unsigned char>(s[j]))) ++j;
           const std::string tld = ToLower(s.substr(i + 1, j - i - 1));
-          static const std::array<std::string_view, 8> kDomains = {"com", "ai", "io", "net", "org", "co", "app", "dev"};
+          static const std::array<std::string_view, 8> kDomains = {"com", "ai", "io",  "net",
+                                                                   "org", "co", "app", "dev"};
           if (std::find(kDomains.begin(), kDomains.end(), tld) != kDomains.end() &&
               (j >= s.size() || LetterLength(s, j) == 0)) {
             i = j;

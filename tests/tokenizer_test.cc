@@ -15,12 +15,16 @@ std::vector<std::string> Lowers(const std::string& text) {
 
 TEST_CASE("possessives, hyphens, numbers and abbreviations") {
   CHECK(Lowers("Anthropic's Fei-Fei Li paid $1.13bn to U.S. Steel Inc. in 2004-05.") ==
-        std::vector<std::string>{"anthropic", "'s", "fei", "-", "fei", "li", "paid", "$", "1.13bn", "to", "u.s",
-                                 "steel", "inc", "in", "2004", "-", "05", "."});
+        std::vector<std::string>{"anthropic", "'s", "fei", "-", "fei", "li", "paid", "$", "1.13bn",
+                                 "to", "u.s", "steel", "inc", "in", "2004", "-", "05", "."});
 }
 
 TEST_CASE("token offsets are half-open byte offsets into the original text") {
-  const std::string text = "\xE2\x80\x9C" "Claude" "\xE2\x80\x9D" " by Anthropic";
+  const std::string text =
+      "\xE2\x80\x9C"
+      "Claude"
+      "\xE2\x80\x9D"
+      " by Anthropic";
   const auto tokens = Tokenize(NormalizeText(text));
   REQUIRE(tokens.size() == 5);
   CHECK(text.substr(tokens[1].begin, tokens[1].end - tokens[1].begin) == "Claude");
@@ -42,8 +46,16 @@ TEST_CASE("shape flags") {
 }
 
 TEST_CASE("ToLower folds Latin-1 and Cyrillic capitals") {
-  CHECK(ToLower("\xC3\x89" "COLE") == "\xC3\xA9" "cole");
+  CHECK(ToLower("\xC3\x89"
+                "COLE") ==
+        "\xC3\xA9"
+        "cole");
   CHECK(ToLower("\xD0\x9C") == "\xD0\xBC");
+  // An ASCII run before and after a non-ASCII letter; ASCII only; empty.
+  CHECK(ToLower("SOCI\xC3\x89T\xC3\x89 G\xC3\x89N\xC3\x89RALE Bank") ==
+        "soci\xC3\xA9t\xC3\xA9 g\xC3\xA9n\xC3\xA9rale bank");
+  CHECK(ToLower("AT&T Inc.") == "at&t inc.");
+  CHECK(ToLower("").empty());
 }
 
 }  // namespace newsgraph
