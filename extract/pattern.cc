@@ -784,11 +784,21 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
   thread_local std::vector<Thread> current;
   thread_local std::vector<Thread> next;
   thread_local std::vector<Thread> stack;
-  thread_local std::vector<int32_t> mark;
+  // mark[pc] == stamp(pos): pc already has a thread at pos. Stamps only grow
+  // from call to call, so the marks need no clearing.
+  thread_local std::vector<uint32_t> mark;
+  thread_local uint32_t stamp_base = 0;
   current.clear();
   next.clear();
   stack.clear();
-  mark.assign(program_.size(), -1);
+  if (mark.size() < program_.size()) mark.resize(program_.size(), 0);
+  if (stamp_base > UINT32_MAX - static_cast<uint32_t>(n) - 2) {
+    std::fill(mark.begin(), mark.end(), 0);
+    stamp_base = 0;
+  }
+  const uint32_t base = stamp_base;
+  stamp_base += static_cast<uint32_t>(n) + 2;
+  auto stamp = [base](int32_t pos) { return base + 1 + static_cast<uint32_t>(pos); };
   auto emit = [&](int32_t start, const Captures& caps, int32_t pos) {
     if (caps.subject_count == 0) return;
     PatternMatch m;
@@ -815,8 +825,8 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
       const uint32_t end = closure_begin_[static_cast<size_t>(pc) + 1];
       for (uint32_t k = closure_begin_[static_cast<size_t>(pc)]; k < end; ++k) {
         const ClosureEntry& e = closure_entries_[k];
-        if (mark[static_cast<size_t>(e.pc)] == pos) continue;
-        mark[static_cast<size_t>(e.pc)] = pos;
+        if (mark[static_cast<size_t>(e.pc)] == stamp(pos)) continue;
+        mark[static_cast<size_t>(e.pc)] = stamp(pos);
         const Inst& inst = program_[static_cast<size_t>(e.pc)];
         const bool is_match = inst.op == Op::kMatch;
         if (!is_match && (item == nullptr || !Accepts(inst, *item))) continue;
@@ -836,8 +846,8 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
     while (!stack.empty()) {
       Thread t = stack.back();
       stack.pop_back();
-      if (mark[t.pc] == pos) continue;
-      mark[t.pc] = pos;
+      if (mark[t.pc] == stamp(pos)) continue;
+      mark[t.pc] = stamp(pos);
       const Inst& inst = program_[t.pc];
       switch (inst.op) {
         case Op::kJump:
