@@ -15,6 +15,10 @@ constexpr std::array<std::string_view, 17> kParticles = {"of",  "for", "and", "d
                                                          "le",  "du",  "bin", "al",  "on"};
 // Particles that only join organisation names (the part before or the head must be organisational).
 constexpr std::array<std::string_view, 4> kOrgParticles = {"of", "for", "and", "on"};
+constexpr std::array<std::string_view, 19> kDayAndMonthNames = {
+    "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january",   "february", "march",     "april",    "june",   "july",     "august",
+    "september", "october",  "november",  "december", "may"};
 // Small words ignored when judging whether a sentence is a title-case headline.
 constexpr std::array<std::string_view, 22> kHeadlineSmallWords = {
     "a",  "an",   "the", "of",   "and", "or",  "to", "in",  "on",   "for",  "at",
@@ -329,9 +333,8 @@ class Recognizer {
           cut = false;
         }
         // A capital at the start of a sentence proves nothing for an ordinary word.
-        if (!cut && i == start && IsSentenceStart(i, s) &&
-            lex_.english_words.count(t.lower) && !inner_capitals_.count(t.lower) &&
-            !Listed(t, RecognizerLexicon::kGivenName)) {
+        if (!cut && i == start && IsSentenceStart(i, s) && lex_.english_words.count(t.lower) &&
+            !inner_capitals_.count(t.lower) && !Listed(t, RecognizerLexicon::kGivenName)) {
           TypeId ignored;
           cut = GazetteerMatch(i, e, &ignored) == 0;
         }
@@ -340,6 +343,11 @@ class Recognizer {
           cut = false;
         if (cut && org_run && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
             !IsFunctionWord(t.lower))
+          cut = false;
+        // After "Head of/for/on" the name goes on through ordinary words:
+        // "Center for International Digital Policy", "Council on Foreign Relations".
+        if (cut && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
+            !IsFunctionWord(t.lower) && OrgHeadBeforeOf(start, i) != kUnknownType)
           cut = false;
       }
       if (!cut) continue;
@@ -435,6 +443,14 @@ class Recognizer {
       c.type = person_;
       c.evidence =
           lex_.ambiguous_given_names.count(first) ? TypeEvidence::kWeak : TypeEvidence::kStrong;
+    } else if (e - b >= 2 && e - b <= 3 && AllWords(b, e) &&
+               Listed(tokens_[e - 1], RecognizerLexicon::kSurname) && gaz == 0 &&
+               !Listed(tokens_[b], RecognizerLexicon::kCommonWord) &&
+               !Listed(tokens_[b], RecognizerLexicon::kOrgSuffix) &&
+               !lex_.nationalities.count(Key(b, b + 1)) && !tokens_[b].Has(kAllCaps)) {
+      // A known family name after an unknown given name: "Wenting Zhao".
+      c.type = person_;
+      c.evidence = TypeEvidence::kWeak;
     } else if (gaz > 0 && type == company_) {
       // "Google Earth" style: a known company followed by more capitals.
       c.type = kUnknownType;
@@ -492,8 +508,15 @@ class Recognizer {
 
   TypeId OrgHeadBeforeOf(uint32_t b, uint32_t e) const {
     for (uint32_t k = b + 1; k < e; ++k) {
-      if (tokens_[k].Is("of") && Listed(tokens_[k - 1], RecognizerLexicon::kOrgSuffix))
-        return lex_.org_suffixes.at(tokens_[k - 1].lower);
+      if (!Listed(tokens_[k - 1], RecognizerLexicon::kOrgSuffix)) continue;
+      const TypeId head = lex_.org_suffixes.at(tokens_[k - 1].lower);
+      if (tokens_[k].Is("of")) return head;
+      // "for" and "on" only after a body's head ("Institute for Fiscal
+      // Studies", "Council on Foreign Relations"), never a firm's ("Zentrix
+      // Holdings on Friday"), and not before a day or month.
+      if ((tokens_[k].Is("for") || tokens_[k].Is("on")) && head != company_ && k + 1 < e &&
+          !In(kDayAndMonthNames, tokens_[k + 1].lower))
+        return head;
     }
     return kUnknownType;
   }

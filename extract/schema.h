@@ -66,6 +66,7 @@ struct RecognizerLexicon {
     kFacilityHead = 1 << 6,
     // The first token of a gazetteer name, in lower case.
     kGazetteerStart = 1 << 7,
+    kSurname = 1 << 8,
   };
   // Vocabulary id -> the lists the word is on (every listed word is in the
   // vocabulary), so that a token's lists cost one array read.
@@ -81,6 +82,9 @@ struct RecognizerLexicon {
   std::unordered_map<std::string, char> given_names;
   // Given names that are also ordinary words or places ("will", "may").
   std::unordered_set<std::string> ambiguous_given_names;
+  // Common family names of many cultures (lower case): "Given Surname" with
+  // an unknown given name is still a person ("Wenting Zhao").
+  std::unordered_set<std::string> surnames;
   // Honorifics and titles that precede a name (lower case, no full stop).
   std::unordered_set<std::string> honorifics;
   // Last words that make a name an organisation (lower case) -> type id.

@@ -55,6 +55,15 @@ TEST_CASE("gazetteer names, places and nationality adjectives") {
   CHECK(Has(m, "London=Place"));
 }
 
+TEST_CASE("an organisation head before of, for or on carries the whole name") {
+  const auto m = Mentions(
+      "She joined the Center for International Digital Policy after the Global Partnership on "
+      "Artificial Intelligence and the Institute for Fiscal Studies hired her.");
+  CHECK(Has(m, "Center for International Digital Policy=Organization"));
+  CHECK(Has(m, "Global Partnership on Artificial Intelligence=Organization"));
+  CHECK(Has(m, "Institute for Fiscal Studies=Organization"));
+}
+
 TEST_CASE("a facility head word after a name makes a facility") {
   const auto m = Mentions("Training runs on the Colossus 1 data center in Memphis.");
   CHECK(Has(m, "Colossus 1=Facility"));
