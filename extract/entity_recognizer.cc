@@ -443,12 +443,14 @@ class Recognizer {
       c.type = person_;
       c.evidence =
           lex_.ambiguous_given_names.count(first) ? TypeEvidence::kWeak : TypeEvidence::kStrong;
-    } else if (e - b >= 2 && e - b <= 3 && AllWords(b, e) &&
+    } else if (e - b >= 2 && e - b <= 3 && AllCapitalizedWords(b, e) &&
                Listed(tokens_[e - 1], RecognizerLexicon::kSurname) && gaz == 0 &&
+               !Listed(tokens_[b], RecognizerLexicon::kSurname) &&
                !Listed(tokens_[b], RecognizerLexicon::kCommonWord) &&
                !Listed(tokens_[b], RecognizerLexicon::kOrgSuffix) &&
                !lex_.nationalities.count(Key(b, b + 1)) && !tokens_[b].Has(kAllCaps)) {
-      // A known family name after an unknown given name: "Wenting Zhao".
+      // A known family name after an unknown given name: "Wenting Zhao". Two
+      // family names ("Touche Ross", "Dickstein Shapiro") name a firm as often.
       c.type = person_;
       c.evidence = TypeEvidence::kWeak;
     } else if (gaz > 0 && type == company_) {
@@ -490,6 +492,14 @@ class Recognizer {
         return true;
     }
     return false;
+  }
+
+  // True when tokens [b, e) are all capitalised words, with no hyphen or particle.
+  bool AllCapitalizedWords(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k) {
+      if (!tokens_[k].Has(kWord) || !tokens_[k].Has(kCapitalized)) return false;
+    }
+    return true;
   }
 
   bool AllWords(uint32_t b, uint32_t e) const {

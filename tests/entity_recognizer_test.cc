@@ -64,6 +64,13 @@ TEST_CASE("an organisation head before of, for or on carries the whole name") {
   CHECK(Has(m, "Institute for Fiscal Studies=Organization"));
 }
 
+TEST_CASE("a known family name after an unknown given name is a person, two family names are not") {
+  const auto m = Mentions("Yiwen Takahashi and Wenting Zhao met Kowalczyk Nguyen in Hanoi.");
+  CHECK(Has(m, "Yiwen Takahashi=Person"));
+  CHECK(Has(m, "Wenting Zhao=Person"));
+  CHECK_FALSE(Has(m, "Kowalczyk Nguyen=Person"));
+}
+
 TEST_CASE("a facility head word after a name makes a facility") {
   const auto m = Mentions("Training runs on the Colossus 1 data center in Memphis.");
   CHECK(Has(m, "Colossus 1=Facility"));
