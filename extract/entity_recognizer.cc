@@ -365,6 +365,17 @@ class Recognizer {
     }
     while (e > b && !IsNameToken(tokens_[e - 1]) && !tokens_[e - 1].Has(kNumber)) --e;
     if (b >= e) return;
+    // "Secretary of State George Shultz": after "of", an ordinary word that
+    // ends an office's name is not part of the person's name after it.
+    if (e - b >= 3 && e - b <= 4 && b > 0 && tokens_[b - 1].Is("of") &&
+        lex_.english_words.count(tokens_[b].lower) &&
+        !Listed(tokens_[b], RecognizerLexicon::kGivenName | RecognizerLexicon::kOrgSuffix) &&
+        Listed(tokens_[b + 1], RecognizerLexicon::kGivenName) &&
+        !lex_.ambiguous_given_names.count(tokens_[b + 1].lower) && AllCapitalizedWords(b, e) &&
+        !IsOrgHeadAnywhere(b, e)) {
+      ++b;
+      after_honorific = false;
+    }
     // Organisation particles ("of", "and") stay only inside organisation names:
     // "Bank of England", "Securities and Exchange Commission", but not
     // "Boeing Co and Argo Inc" or "Google and Amazon".

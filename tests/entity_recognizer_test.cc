@@ -71,6 +71,13 @@ TEST_CASE("a known family name after an unknown given name is a person, two fami
   CHECK_FALSE(Has(m, "Kowalczyk Nguyen=Person"));
 }
 
+TEST_CASE("the last word of an office is not part of the name after it") {
+  const auto m = Mentions(
+      "Secretary of State George Shultz met bankers from the Bank of Smith Barney Holdings.");
+  CHECK(Has(m, "George Shultz=Person"));
+  CHECK_FALSE(Has(m, "State George Shultz=Person"));
+}
+
 TEST_CASE("a facility head word after a name makes a facility") {
   const auto m = Mentions("Training runs on the Colossus 1 data center in Memphis.");
   CHECK(Has(m, "Colossus 1=Facility"));
