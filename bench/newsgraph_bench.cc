@@ -206,7 +206,7 @@ RunResult RunPipeline(const Schema& schema, const std::shared_ptr<const Schema>&
         const auto begin = Clock::now();
         for (const Triple& t : triples) triples_out << TripleToJson(t) << '\n';
         r.facts += static_cast<double>(triples.size());
-        store.SetDocument(doc.id, Fingerprint(doc.text + '\x1f' + doc.date), std::move(triples));
+        store.SetDocument(doc.id, DocumentFingerprint(doc), std::move(triples));
         r.storing += Since(begin);
       },
       &r.extraction);

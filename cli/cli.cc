@@ -459,9 +459,7 @@ ReadCounts ReadIntoStore(const std::vector<std::string>& args, const Schema& sch
     if (change == GraphStore::Change::kUnchanged) ++counts.unchanged;
   };
   ParallelExtractor pool(extractor, threads, [&](Document&& doc, std::vector<Triple>&& triples) {
-    // The fingerprint covers what extraction depends on: the text and the date.
-    const std::string fingerprint = Fingerprint(doc.text + '\x1f' + doc.date);
-    count(store->SetDocument(doc.id, fingerprint, std::move(triples)));
+    count(store->SetDocument(doc.id, DocumentFingerprint(doc), std::move(triples)));
     progress.Tick(++documents);
   });
   std::map<std::string, std::vector<Triple>> from_triples;

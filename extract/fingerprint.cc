@@ -20,4 +20,8 @@ std::string HexDigits(uint64_t value) {
 
 std::string Fingerprint(std::string_view data) { return HexDigits(Fnv1a64(data)); }
 
+std::string DocumentFingerprint(const Document& document) {
+  return HexDigits(Fnv1a64(document.date, Fnv1a64("\x1f", Fnv1a64(document.text))));
+}
+
 }  // namespace newsgraph

@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "extract/document.h"
+
 namespace newsgraph {
 
 // Returns the FNV-1a hash of `data`, continuing from `seed`.
@@ -17,6 +19,11 @@ std::string HexDigits(uint64_t value);
 
 // Returns the fingerprint of `data`: HexDigits(Fnv1a64(data)).
 std::string Fingerprint(std::string_view data);
+
+// Returns the fingerprint of what extraction reads from a document: its text
+// and its date (Fingerprint(text + '\x1f' + date), without the copy). A
+// document whose fingerprint is unchanged gives the same facts.
+std::string DocumentFingerprint(const Document& document);
 
 }  // namespace newsgraph
 
