@@ -91,7 +91,7 @@ class SchemaLoader {
     for (const auto& word : lex.title_words) mark(word, L::kTitleWord);
     for (const auto& [word, type] : lex.org_suffixes) mark(word, L::kOrgSuffix);
     for (const auto& word : lex.facility_heads) mark(word, L::kFacilityHead);
-    for (const auto& word : lex.gazetteer_starts) mark(word, L::kGazetteerStart);
+    for (const auto& word : gazetteer_starts_) mark(word, L::kGazetteerStart);
     lex.word_flags.resize(schema_->vocabulary.size(), 0);
   }
 
@@ -298,7 +298,7 @@ class SchemaLoader {
 
   void AddGazetteer(const std::string& name, TypeId type) {
     auto& lex = schema_->lexicon;
-    const std::string key = SurfaceKey(name, &lex.gazetteer_prefixes, &lex.gazetteer_starts);
+    const std::string key = SurfaceKey(name, &lex.gazetteer_prefixes, &gazetteer_starts_);
     if (key.empty()) return;
     lex.gazetteer.emplace(key, type);  // the first file that names an entry wins
     const int n = static_cast<int>(std::count(key.begin(), key.end(), ' ')) + 1;
@@ -522,6 +522,8 @@ class SchemaLoader {
   std::string name_;
   std::string base_dir_;
   Schema* schema_ = nullptr;
+  // The first token of every gazetteer name, in lower case, until BuildWordFlags marks them.
+  std::unordered_set<std::string> gazetteer_starts_;
   uint64_t digest_ = 0;
   std::vector<std::pair<std::string, YAML::Node>> pending_implies_;
 };

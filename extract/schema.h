@@ -104,8 +104,6 @@ struct RecognizerLexicon {
   // Every proper prefix, in whole tokens, of a gazetteer name ("Bank of" for
   // "Bank of America"), so that a lookup stops as soon as no name can follow.
   std::unordered_set<std::string> gazetteer_prefixes;
-  // The first token of every gazetteer name, in lower case.
-  std::unordered_set<std::string> gazetteer_starts;
   // Place variant -> canonical place name.
   std::unordered_map<std::string, std::string> place_canonical;
   // Longest gazetteer entry, in tokens.
