@@ -49,6 +49,7 @@ class Recognizer {
     place_ = schema.FindType("Place");
     facility_ = schema.FindType("Facility");
     company_ = schema.FindType("Company");
+    product_ = schema.FindType("Product");
   }
 
   std::vector<Mention> Run() {
@@ -332,6 +333,10 @@ class Recognizer {
              (tokens_[i - 1].Has(kAbbreviation) && tokens_[i - 1].lower.size() == 1))) {
           cut = false;
         }
+        // A product tier after a name stays in it: "Mistral Large", "Sonar Small".
+        if (cut && !is_honorific && i > start && Listed(t, RecognizerLexicon::kProductTier) &&
+            (IsNameToken(tokens_[i - 1]) || tokens_[i - 1].Has(kNumber)))
+          cut = false;
         // A capital at the start of a sentence proves nothing for an ordinary word.
         if (!cut && i == start && IsSentenceStart(i, s) && lex_.english_words.count(t.lower) &&
             !inner_capitals_.count(t.lower) && !Listed(t, RecognizerLexicon::kGivenName)) {
@@ -464,6 +469,14 @@ class Recognizer {
       // family names ("Touche Ross", "Dickstein Shapiro") name a firm as often.
       c.type = person_;
       c.evidence = TypeEvidence::kWeak;
+    } else if (e - b >= 2 && product_ != kUnknownType &&
+               (Listed(tokens_[e - 1], RecognizerLexicon::kProductTier) ||
+                (gaz > 0 && type == product_ && VersionTail(gaz, e))) &&
+               !lex_.given_names.count(first) && !IsOrgHeadAnywhere(b, e)) {
+      // A brand or product line and its tier or version: "Mistral Large",
+      // "Claude 3 Opus", "Llama 3 70B".
+      c.type = product_;
+      c.evidence = TypeEvidence::kStrong;
     } else if (gaz > 0 && type == company_) {
       // "Google Earth" style: a known company followed by more capitals.
       c.type = kUnknownType;
@@ -484,6 +497,24 @@ class Recognizer {
       if (!place && !lex_.nationalities.count(word)) return false;
     }
     return true;
+  }
+
+  // True when tokens [b, e) are all version numbers or product tiers, as
+  // after a known product's name: "Llama 3" + "70B", "Claude 3" + "Opus".
+  bool VersionTail(uint32_t b, uint32_t e) const {
+    for (uint32_t k = b; k < e; ++k) {
+      if (!tokens_[k].Has(kNumber) && !HasDigit(tokens_[k].lower) &&
+          !Listed(tokens_[k], RecognizerLexicon::kProductTier))
+        return false;
+    }
+    return b < e;
+  }
+
+  static bool HasDigit(const std::string& word) {
+    for (char ch : word) {
+      if (ch >= '0' && ch <= '9') return true;
+    }
+    return false;
   }
 
   // True when a single-letter initial ("J.", "A.") stands before the last word.
@@ -629,6 +660,7 @@ class Recognizer {
   TypeId place_ = kUnknownType;
   TypeId facility_ = kUnknownType;
   TypeId company_ = kUnknownType;
+  TypeId product_ = kUnknownType;
   std::unordered_set<std::string> inner_capitals_;
   std::unordered_map<std::string, KnownName> known_;
   std::unordered_map<std::string, KnownName> known_lower_;

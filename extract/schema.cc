@@ -87,6 +87,7 @@ class SchemaLoader {
     for (const auto& [word, gender] : lex.given_names) mark(word, L::kGivenName);
     for (const auto& word : lex.honorifics) mark(word, L::kHonorific);
     for (const auto& word : lex.surnames) mark(word, L::kSurname);
+    for (const auto& word : lex.product_tiers) mark(word, L::kProductTier);
     for (const auto& word : lex.common_words) mark(word, L::kCommonWord);
     for (const auto& word : lex.title_words) mark(word, L::kTitleWord);
     for (const auto& [word, type] : lex.org_suffixes) mark(word, L::kOrgSuffix);
@@ -306,9 +307,9 @@ class SchemaLoader {
   }
 
   void LoadRecognizer(const YAML::Node& r) {
-    CheckKeys(r, {"given_names", "surnames", "honorifics", "org_suffixes", "facility_heads",
-                  "common_words", "english_words", "nationalities", "places", "gazetteers",
-                  "descriptions"});
+    CheckKeys(r, {"given_names", "surnames", "product_tiers", "honorifics", "org_suffixes",
+                  "facility_heads", "common_words", "english_words", "nationalities", "places",
+                  "gazetteers", "descriptions"});
     auto& lex = schema_->lexicon;
     if (r["given_names"]) {
       for (auto& row : ReadTable(r["given_names"])) {
@@ -327,6 +328,7 @@ class SchemaLoader {
     };
     lower_set("honorifics", &lex.honorifics);
     lower_set("surnames", &lex.surnames);
+    lower_set("product_tiers", &lex.product_tiers);
     lower_set("facility_heads", &lex.facility_heads);
     lower_set("common_words", &lex.common_words);
     lower_set("english_words", &lex.english_words);

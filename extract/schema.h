@@ -67,6 +67,7 @@ struct RecognizerLexicon {
     // The first token of a gazetteer name, in lower case.
     kGazetteerStart = 1 << 7,
     kSurname = 1 << 8,
+    kProductTier = 1 << 9,
   };
   // Vocabulary id -> the lists the word is on (every listed word is in the
   // vocabulary), so that a token's lists cost one array read.
@@ -85,6 +86,10 @@ struct RecognizerLexicon {
   // Common family names of many cultures (lower case): "Given Surname" with
   // an unknown given name is still a person ("Wenting Zhao").
   std::unordered_set<std::string> surnames;
+  // Words that end a product's or model's name after its brand ("Mistral
+  // Large", "Gemini 1.5 Pro", "iPod Mini"), in lower case: they keep an
+  // ordinary capitalised word inside the name and make the name a product.
+  std::unordered_set<std::string> product_tiers;
   // Honorifics and titles that precede a name (lower case, no full stop).
   std::unordered_set<std::string> honorifics;
   // Last words that make a name an organisation (lower case) -> type id.

@@ -78,6 +78,18 @@ TEST_CASE("the last word of an office is not part of the name after it") {
   CHECK_FALSE(Has(m, "State George Shultz=Person"));
 }
 
+TEST_CASE("a product tier or a version after a brand makes a product") {
+  const auto m = Mentions(
+      "Testers compared Mistral's Mistral Large, Perplexity's Sonar Small and Meta's Llama 3 70B.");
+  CHECK(Has(m, "Mistral Large=Product"));
+  CHECK(Has(m, "Sonar Small=Product"));
+  CHECK(Has(m, "Llama 3 70B=Product"));
+  CHECK(Has(m, "Mistral=Company"));
+  // A tier word that does not follow a name is not taken in.
+  const auto n = Mentions("The Federation of Small Businesses said so.");
+  CHECK_FALSE(Has(n, "Small=Product"));
+}
+
 TEST_CASE("a facility head word after a name makes a facility") {
   const auto m = Mentions("Training runs on the Colossus 1 data center in Memphis.");
   CHECK(Has(m, "Colossus 1=Facility"));
