@@ -304,7 +304,9 @@ class Recognizer {
     bool honorific = false;
     // A word and an organisation head ("Node Labs", "Edge Inc") make a name:
     // the word stays even when ordinary or common (function words do not).
-    const bool org_run = e - b == 2 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix);
+    const bool org_run =
+        e - b == 2 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
+        !(Listed(tokens_[e - 1], RecognizerLexicon::kCommonWord) && !CommonHeadExtends(b, e - 1));
     for (uint32_t i = b; i <= e; ++i) {
       const bool at_end = i == e;
       bool cut = at_end;
@@ -344,7 +346,11 @@ class Recognizer {
           cut = GazetteerMatch(i, e, &ignored) == 0;
         }
         // Known gazetteer names inside a run stand alone ("Microsoft Chairman ..." handled above).
-        if (cut && i > start && !at_end && Listed(tokens_[i], RecognizerLexicon::kOrgSuffix))
+        // A head that is also a common word ("AI") does not extend a known
+        // company's name: "Tesla AI director" is Tesla's.
+        if (cut && i > start && !at_end && Listed(tokens_[i], RecognizerLexicon::kOrgSuffix) &&
+            !(i + 1 == e && Listed(tokens_[i], RecognizerLexicon::kCommonWord) &&
+              !CommonHeadExtends(start, i)))
           cut = false;
         if (cut && org_run && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
             !IsFunctionWord(t.lower))
@@ -352,7 +358,7 @@ class Recognizer {
         // After "Head of/for/on" the name goes on through ordinary words:
         // "Center for International Digital Policy", "Council on Foreign Relations".
         if (cut && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
-            !IsFunctionWord(t.lower) && OrgHeadBeforeOf(start, i) != kUnknownType)
+            !IsFunctionWord(t.lower) && OrgHeadBeforeOf(start, i + 1) != kUnknownType)
           cut = false;
       }
       if (!cut) continue;
@@ -389,8 +395,17 @@ class Recognizer {
           tokens_[k].Is("&")) {
         const bool conjunction = tokens_[k].Is("and") || tokens_[k].Is("&");
         TypeId left_type = kUnknownType;
+        // The left part is complete when it ends in a legal suffix, is a known
+        // name, or is a name and an organisation head ("Induced AI and Tektonic AI").
         const bool left_complete =
-            IsLegalSuffix(tokens_[k - 1].lower) || GazetteerMatch(b, k, &left_type) == k;
+            IsLegalSuffix(tokens_[k - 1].lower) || GazetteerMatch(b, k, &left_type) == k ||
+            (conjunction && k - b >= 2 && e - k >= 3 &&
+             Listed(tokens_[k - 1], RecognizerLexicon::kOrgSuffix) &&
+             Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) && IsNameToken(tokens_[k - 2]) &&
+             !Listed(tokens_[k - 2], RecognizerLexicon::kOrgSuffix) &&
+             !lex_.english_words.count(tokens_[k + 1].lower) &&
+             !Listed(tokens_[k + 1],
+                     RecognizerLexicon::kCommonWord | RecognizerLexicon::kOrgSuffix));
         bool org;
         if (conjunction) {
           org = !left_complete && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
@@ -438,11 +453,12 @@ class Recognizer {
       // A capitalised head word inside the name: "Indiana Harbor Works", "Hoover Dam".
       c.type = facility_;
       c.evidence = TypeEvidence::kStrong;
+    } else if (e - b >= 2 && OrgHeadBeforeOf(b, e) != kUnknownType) {
+      // The head before "of" or "for" types the name: "Institute for AI".
+      c.type = OrgHeadBeforeOf(b, e);
+      c.evidence = TypeEvidence::kStrong;
     } else if (e - b >= 2 && IsOrgHead(last)) {
       c.type = lex_.org_suffixes.at(last);
-      c.evidence = TypeEvidence::kStrong;
-    } else if (e - b >= 2 && OrgHeadBeforeOf(b, e) != kUnknownType) {
-      c.type = OrgHeadBeforeOf(b, e);
       c.evidence = TypeEvidence::kStrong;
     } else if (after_honorific || PrecededByHonorific(b)) {
       c.type = person_;
@@ -497,6 +513,17 @@ class Recognizer {
       if (!place && !lex_.nationalities.count(word)) return false;
     }
     return true;
+  }
+
+  // True when an organisation head that is also a common word ("AI") may
+  // end the name [b, e) + head: not after a company the gazetteer knows
+  // ("Tesla AI director" is Tesla's) or a nationality ("French AI startup")
+  // when the head makes a company.
+  bool CommonHeadExtends(uint32_t b, uint32_t e) const {
+    if (lex_.org_suffixes.at(tokens_[e].lower) != company_) return true;
+    TypeId type = kUnknownType;
+    if (GazetteerMatch(b, e, &type) == e && type == company_) return false;
+    return !(e - b == 1 && lex_.nationalities.count(Key(b, e)));
   }
 
   // True when tokens [b, e) are all version numbers or product tiers, as
