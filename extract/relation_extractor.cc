@@ -320,15 +320,32 @@ class Extractor {
     } else {
       for (uint32_t oi : match.objects) objects.push_back(items[oi].entity);
     }
+    // Coordinated names share a type: in "led by Halvern Partners, WndrCo and
+    // Wing" the untyped names take the typed one's.
+    auto sibling_type = [&](const std::vector<uint32_t>& slot, uint64_t mask) {
+      for (uint32_t i : slot) {
+        const int32_t e = items[i].entity;
+        const TypeId t = e >= 0 ? types_[static_cast<size_t>(e)] : kUnknownType;
+        if (t != kUnknownType && ((mask >> t) & 1ULL)) return t;
+      }
+      return kUnknownType;
+    };
+    const TypeId subject_sibling =
+        match.subjects.size() > 1 ? sibling_type(match.subjects, rel.domain) : kUnknownType;
+    const TypeId object_sibling = topic < 0 && match.objects.size() > 1
+                                      ? sibling_type(match.objects, rel.range)
+                                      : kUnknownType;
     for (uint32_t si : match.subjects) {
       const int32_t s = items[si].entity;
       if (s < 0) continue;
       TypeId st = types_[static_cast<size_t>(s)];
+      if (st == kUnknownType && subject_sibling != kUnknownType) st = subject_sibling;
       if (st == kUnknownType && (st = InferType(s, rel.domain)) == kUnknownType) continue;
       for (size_t k = 0; k < objects.size(); ++k) {
         const int32_t o = objects[k];
         if (o < 0 || s == o) continue;
         TypeId ot = types_[static_cast<size_t>(o)];
+        if (ot == kUnknownType && object_sibling != kUnknownType) ot = object_sibling;
         if (ot == kUnknownType && (ot = InferType(o, rel.range)) == kUnknownType) continue;
         // At most one side may be typed by the pattern alone.
         const bool s_inferred = types_[static_cast<size_t>(s)] == kUnknownType;
