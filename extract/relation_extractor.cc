@@ -58,7 +58,8 @@ class Extractor {
   bool IsOrgType(TypeId t) const { return t != kUnknownType && schema_.TypeClass(t) == "org"; }
 
   // The article's main organisation: the org entity with at least three
-  // mentions and at least half of all organisation mentions, or -1.
+  // mentions and either half of all organisation mentions or twice as many
+  // as any other (a funding story names many investors once), or -1.
   int32_t TopicEntity() const {
     std::map<int32_t, int> counts;
     int total = 0;
@@ -80,7 +81,10 @@ class Extractor {
         second = count;
       }
     }
-    return best_count >= 3 && best_count > second && 2 * best_count >= total ? best : -1;
+    return best_count >= 3 && best_count > second &&
+                   (2 * best_count >= total || best_count >= 2 * second)
+               ? best
+               : -1;
   }
 
   // Runs the schema's typing patterns: an untyped name in a telling context
@@ -150,17 +154,6 @@ class Extractor {
     std::vector<PatternIndex::Candidate> candidates;
     for (const Sentence& sent : *doc_.sentences) {
       BuildItems(sent, &items);
-      // Topic patterns need a sentence that names no other organisation, product or
-      // untyped name (an untyped name may well be the organisation meant).
-      bool sentence_has_org = false;
-      for (const MatchItem& item : items) {
-        if (item.entity < 0) continue;
-        if (item.type == kUnknownType ||
-            (schema_.type_names[static_cast<size_t>(item.type)] != "Person" &&
-             schema_.type_names[static_cast<size_t>(item.type)] != "Place")) {
-          sentence_has_org = true;
-        }
-      }
       if (items.size() < 2) continue;
       schema_.relation_index.Candidates(items, &candidates);
       for (const PatternIndex::Candidate& c : candidates) {
@@ -176,13 +169,34 @@ class Extractor {
           }
           continue;
         }
-        if (topic_ < 0 || sentence_has_org) continue;
+        if (topic_ < 0) continue;
         const RelationPattern& rp = rel.topic_patterns[ref.pattern];
         matches.clear();
         rp.pattern.MatchUnchecked(items, &matches, c.last_start);
-        for (const PatternMatch& match : matches) AddMatch(rel, rp, sent, items, match, topic_);
+        for (const PatternMatch& match : matches) {
+          if (!NamesOtherOrg(items, match)) AddMatch(rel, rp, sent, items, match, topic_);
+        }
       }
     }
+  }
+
+  // True when the sentence names an organisation, product or untyped name
+  // (which may well be the organisation meant) that the match does not bind
+  // as a subject, the topic included: a sentence that names the topic and
+  // still does not relate it by a full pattern is not about it.
+  bool NamesOtherOrg(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    for (size_t i = 0; i < items.size(); ++i) {
+      const MatchItem& item = items[i];
+      if (item.entity < 0) continue;
+      if (item.type != kUnknownType &&
+          (schema_.type_names[static_cast<size_t>(item.type)] == "Person" ||
+           schema_.type_names[static_cast<size_t>(item.type)] == "Place"))
+        continue;
+      bool subject = false;
+      for (uint32_t si : match.subjects) subject = subject || items[si].entity == item.entity;
+      if (!subject) return true;
+    }
+    return false;
   }
 
   // When a pattern matches one subject both with a typed object and with an

@@ -49,6 +49,23 @@ TEST_CASE("active, passive, relative clause and coordination") {
   }
 }
 
+TEST_CASE("a round's investors backed the article's main organisation") {
+  const auto t = ExtractText(
+      "Quorvia Labs raises $20 million for robot kitchens\n\n"
+      "Quorvia Labs has raised $20 million. Quorvia Labs will hire engineers. "
+      "The round was led by Halvern Partners, with participation from Brixworth Capital and "
+      "Zentrix Ventures. Existing investors include Accel.");
+  for (const char* investor :
+       {"Halvern Partners", "Brixworth Capital", "Zentrix Ventures", "Accel"}) {
+    CHECK_MESSAGE(HasFact(t, investor, "invested_in", "Quorvia Labs"), Describe(t));
+  }
+  // A sentence that names another organisation does not say whose round it was.
+  const auto u = ExtractText(
+      "Quorvia Labs has raised $20 million. Quorvia Labs will hire engineers. Quorvia Labs is "
+      "growing. The round was led by Halvern Partners, which also backs Pellori Systems.");
+  CHECK_FALSE_MESSAGE(HasFact(u, "Halvern Partners", "invested_in", "Quorvia Labs"), Describe(u));
+}
+
 TEST_CASE("hedged, rumoured and denied facts are dropped") {
   const auto t = ExtractText(
       "Orbitek Inc is considering a bid to acquire Plexal Systems. "
