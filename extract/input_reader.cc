@@ -29,7 +29,9 @@ bool HasExtension(const std::string& path, std::initializer_list<const char*> ex
   return false;
 }
 
-bool IsJsonLinesPath(const std::string& path) { return HasExtension(path, {".jsonl", ".ndjson", ".ngraph"}); }
+bool IsJsonLinesPath(const std::string& path) {
+  return HasExtension(path, {".jsonl", ".ndjson", ".ngraph"});
+}
 
 // Returns the first non-blank line of a stream, leaving the stream rewound.
 std::string FirstRecord(std::istream& in) {
@@ -47,14 +49,16 @@ InputKind SniffJsonLines(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path, 0, 0, "cannot read file");
   const std::string first = FirstRecord(in);
-  if (first.find("\"format\"") != std::string::npos && first.find("\"newsgraph-graph\"") != std::string::npos) {
+  if (first.find("\"format\"") != std::string::npos &&
+      first.find("\"newsgraph-graph\"") != std::string::npos) {
     return InputKind::kGraph;
   }
   return LooksLikeTriple(first) ? InputKind::kTriples : InputKind::kArticles;
 }
 
 // Calls `on_line(text, line_number)` for each non-blank line of a file or of stdin.
-void ForEachLine(const std::string& path, const std::function<void(const std::string&, int)>& on_line) {
+void ForEachLine(const std::string& path,
+                 const std::function<void(const std::string&, int)>& on_line) {
   std::ifstream file(path, std::ios::binary);
   if (!file) throw Error(path, 0, 0, "cannot read file");
   std::istream* in = &file;
@@ -99,7 +103,8 @@ std::vector<InputFile> ExpandInputs(const std::vector<std::string>& args) {
     if (ec || !fs::exists(status)) throw Error(arg, 0, 0, "no such file or directory");
     if (fs::is_directory(status)) {
       std::vector<std::string> files;
-      fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec), end;
+      fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec),
+          end;
       if (ec) throw Error(arg, 0, 0, "cannot list directory: " + ec.message());
       std::string base = arg;
       while (base.size() > 1 && base.back() == '/') base.pop_back();
@@ -145,16 +150,18 @@ Document ParseArticleLine(const std::string& line, const std::string& name, int 
     doc.id = name + ":" + std::to_string(number);
   }
   if (auto date = d.FindMember("date"); date != d.MemberEnd() && !date->value.IsNull()) {
-    if (!date->value.IsString()) throw Error(name, number, 0, "\"date\" must be an ISO date string");
+    if (!date->value.IsString())
+      throw Error(name, number, 0, "\"date\" must be an ISO date string");
     doc.date.assign(date->value.GetString(), date->value.GetStringLength());
     CivilDate parsed;
-    if (!doc.date.empty() && !ParseIsoDate(doc.date.substr(0, std::min<size_t>(doc.date.size(), 10)), &parsed)) {
+    if (!doc.date.empty() &&
+        !ParseIsoDate(doc.date.substr(0, std::min<size_t>(doc.date.size(), 10)), &parsed)) {
       throw Error(name, number, 0, "\"date\" is not an ISO date: \"" + doc.date + "\"");
     }
   }
   std::string body(text->value.GetString(), text->value.GetStringLength());
-  if (auto title = d.FindMember("title"); title != d.MemberEnd() && title->value.IsString() &&
-                                          title->value.GetStringLength() > 0) {
+  if (auto title = d.FindMember("title");
+      title != d.MemberEnd() && title->value.IsString() && title->value.GetStringLength() > 0) {
     doc.text.assign(title->value.GetString(), title->value.GetStringLength());
     doc.text += "\n\n";
     doc.text += body;
@@ -181,7 +188,8 @@ int64_t FirstInvalidUtf8(std::string_view s) {
 }
 
 // Calls `fn(line, number)` for each non-blank line of `text`.
-void ForEachTextLine(const std::string& text, const std::function<void(const std::string&, int)>& fn) {
+void ForEachTextLine(const std::string& text,
+                     const std::function<void(const std::string&, int)>& fn) {
   std::istringstream in(text);
   std::string line;
   int number = 0;
@@ -225,12 +233,14 @@ void ReadInput(const InputFile& input, const std::function<void(Document&&)>& on
     const size_t first = stdin_text.find_first_not_of(" \t\r\n");
     if (first != std::string::npos && stdin_text[first] == '{') {
       const size_t eol = stdin_text.find('\n', first);
-      kind = LooksLikeTriple(stdin_text.substr(first, eol == std::string::npos ? std::string::npos : eol - first))
+      kind = LooksLikeTriple(stdin_text.substr(
+                 first, eol == std::string::npos ? std::string::npos : eol - first))
                  ? InputKind::kTriples
                  : InputKind::kArticles;
     }
   }
-  if (kind == InputKind::kGraph) throw Error(name, 0, 0, "is a graph file, not articles or triples");
+  if (kind == InputKind::kGraph)
+    throw Error(name, 0, 0, "is a graph file, not articles or triples");
   if (kind == InputKind::kTriples) {
     if (!on_triple) throw Error(name, 0, 0, "holds triples, not articles");
     auto parse = [&](const std::string& line, int number) {
@@ -260,7 +270,8 @@ void ReadInput(const InputFile& input, const std::function<void(Document&&)>& on
   auto on_line = [&](const std::string& line, int number) {
     guarded([&] {
       Document doc = ParseArticleLine(line, name, number);
-      if (!ids.insert(doc.id).second) throw Error(name, number, 0, "duplicate article id \"" + doc.id + "\"");
+      if (!ids.insert(doc.id).second)
+        throw Error(name, number, 0, "duplicate article id \"" + doc.id + "\"");
       check_utf8(doc, name + ":" + std::to_string(number));
       on_document(std::move(doc));
     });

@@ -726,15 +726,17 @@ void Pattern::BuildClosures() {
 }
 
 inline bool Pattern::Accepts(const Inst& inst, const MatchItem& item) const {
-  // An untyped name is skipped like a word by gaps; a one-word one also matches its word.
+  // An untyped name is skipped like a word by gaps; a one-word one also matches its word,
+  // as does a resolved pronoun ("completed its purchase").
   const bool is_token = item.entity < 0;
   const bool is_skippable = is_token || item.type == kUnknownType;
+  const bool reads_as_word = is_skippable || item.anaphor;
   switch (inst.op) {
     case Op::kWord:
-      return is_skippable && item.word == inst.x;
+      return reads_as_word && item.word == inst.x;
     case Op::kWordSet: {
       const auto& set = word_sets_[static_cast<size_t>(inst.x)];
-      return is_skippable && item.word >= 0 &&
+      return reads_as_word && item.word >= 0 &&
              std::binary_search(set.begin(), set.end(), item.word);
     }
     case Op::kAnyToken:

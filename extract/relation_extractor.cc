@@ -132,8 +132,9 @@ class Extractor {
         item.token_begin = men.token_begin;
         item.token_end = std::min(men.token_end, sent.token_end);
         item.anaphor = men.anaphor;
-        // An untyped one-word name still reads as its word to literals ("GPUs").
-        if (item.type == kUnknownType && men.token_end == men.token_begin + 1) {
+        // An untyped one-word name still reads as its word to literals ("GPUs"),
+        // and so does a pronoun resolved to an entity ("completed its purchase").
+        if ((item.type == kUnknownType || men.anaphor) && men.token_end == men.token_begin + 1) {
           item.word = (*doc_.tokens)[men.token_begin].word;
         }
         ++it;
@@ -237,6 +238,8 @@ class Extractor {
     }
     if (first == kUnknownType) return first;
     const std::string& name = (*doc_.entities)[static_cast<size_t>(entity)].name;
+    // A lone letter ("Series B", "B.") names nothing.
+    if (name.size() < 2 || (name.size() == 2 && name[1] == '.')) return kUnknownType;
     if (schema_.type_names[static_cast<size_t>(first)] == "Person") {
       int words = 1;
       bool ok = !name.empty() && IsUpperAt(name, 0);

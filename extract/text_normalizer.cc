@@ -72,20 +72,43 @@ namespace {
 // Returns the ASCII replacement for a code point, or nullptr to keep it.
 const char* Replacement(uint32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x02BC:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x02BC:
       return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
     case 0x00BB:
       return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2013:
+    case 0x2212:
       return "-";
-    case 0x2014: case 0x2015:
+    case 0x2014:
+    case 0x2015:
       return " - ";
     case 0x2026:
       return "...";
-    case 0x00A0: case 0x202F: case 0x205F: case 0x3000:
+    case 0x00A0:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return " ";
-    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x00AD:
       return "";
     default:
       if (cp >= 0x2000 && cp <= 0x200A) return " ";

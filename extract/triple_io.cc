@@ -24,37 +24,42 @@ void StringArray(Writer& w, const char* key, const std::vector<std::string>& val
   w.EndArray();
 }
 
-std::string GetString(const rapidjson::Value& obj, const char* key, bool required, const std::string& file,
-                      int line) {
+std::string GetString(const rapidjson::Value& obj, const char* key, bool required,
+                      const std::string& file, int line) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd() || it->value.IsNull()) {
     if (required) throw Error(file, line, 0, std::string("triple lacks \"") + key + "\"");
     return "";
   }
-  if (!it->value.IsString()) throw Error(file, line, 0, std::string("\"") + key + "\" must be a string");
+  if (!it->value.IsString())
+    throw Error(file, line, 0, std::string("\"") + key + "\" must be a string");
   return std::string(it->value.GetString(), it->value.GetStringLength());
 }
 
-uint32_t GetOffset(const rapidjson::Value& obj, const char* key, const std::string& file, int line) {
+uint32_t GetOffset(const rapidjson::Value& obj, const char* key, const std::string& file,
+                   int line) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd()) return 0;
-  if (!it->value.IsUint()) throw Error(file, line, 0, std::string("\"") + key + "\" must be a non-negative integer");
+  if (!it->value.IsUint())
+    throw Error(file, line, 0, std::string("\"") + key + "\" must be a non-negative integer");
   return it->value.GetUint();
 }
 
 double GetNumber(const rapidjson::Value& obj, const char* key, const std::string& file, int line) {
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd()) return 0;
-  if (!it->value.IsNumber()) throw Error(file, line, 0, std::string("\"") + key + "\" must be a number");
+  if (!it->value.IsNumber())
+    throw Error(file, line, 0, std::string("\"") + key + "\" must be a number");
   return it->value.GetDouble();
 }
 
-std::vector<std::string> GetStrings(const rapidjson::Value& obj, const char* key, const std::string& file,
-                                    int line) {
+std::vector<std::string> GetStrings(const rapidjson::Value& obj, const char* key,
+                                    const std::string& file, int line) {
   std::vector<std::string> out;
   auto it = obj.FindMember(key);
   if (it == obj.MemberEnd()) return out;
-  if (!it->value.IsArray()) throw Error(file, line, 0, std::string("\"") + key + "\" must be an array");
+  if (!it->value.IsArray())
+    throw Error(file, line, 0, std::string("\"") + key + "\" must be an array");
   for (const auto& v : it->value.GetArray()) {
     if (!v.IsString()) throw Error(file, line, 0, std::string("\"") + key + "\" must hold strings");
     out.emplace_back(v.GetString(), v.GetStringLength());

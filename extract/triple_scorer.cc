@@ -17,30 +17,32 @@
 namespace newsgraph {
 namespace {
 
-constexpr std::array<std::string_view, 12> kSuffixes = {"inc", "corp", "corporation", "co", "ltd", "limited",
-                                                        "plc", "llc", "ag", "sa", "nv", "group"};
+constexpr std::array<std::string_view, 12> kSuffixes = {
+    "inc", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "ag", "sa", "nv", "group"};
 const std::array<const char*, 2> kSymmetric = {"partnered_with", "competes_with"};
 
 bool IsSymmetric(const std::string& p) { return p == kSymmetric[0] || p == kSymmetric[1]; }
 
 bool IsSpaceCp(uint32_t c) {
-  return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == 0x85 || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
-         c == 0x205F || c == 0x3000;
+  return c == ' ' || (c >= 0x09 && c <= 0x0D) || (c >= 0x1C && c <= 0x1F) || c == 0x85 ||
+         c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+         c == 0x202F || c == 0x205F || c == 0x3000;
 }
 
 // Python's \w: letters, digits and underscore of any script (approximated:
 // every non-ASCII code point outside the punctuation and symbol blocks).
 bool IsWordCp(uint32_t c) {
-  if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  if (c < 0x80)
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   if (IsSpaceCp(c)) return false;
-  if ((c >= 0x80 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA && c != 0xB2 && c != 0xB3 && c != 0xB9 &&
-       c != 0xBC && c != 0xBD && c != 0xBE) ||
+  if ((c >= 0x80 && c <= 0xBF && c != 0xAA && c != 0xB5 && c != 0xBA && c != 0xB2 && c != 0xB3 &&
+       c != 0xB9 && c != 0xBC && c != 0xBD && c != 0xBE) ||
       c == 0xD7 || c == 0xF7) {
     return false;
   }
-  if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFE30 && c <= 0xFE4F) ||
-      (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+  if ((c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+      (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF01 && c <= 0xFF0F) ||
+      (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
       (c >= 0xFF5B && c <= 0xFF65) || c == 0xFFFD || (c >= 0x1F000 && c <= 0x1FAFF) ||
       (c >= 0x02C2 && c <= 0x02C5) || (c >= 0x02D2 && c <= 0x02DF)) {
     return false;
@@ -52,35 +54,83 @@ bool IsWordCp(uint32_t c) {
 void FoldCodePoint(uint32_t c, std::vector<uint32_t>* out) {
   if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
   switch (c) {
-    case 0xA0: case 0x2002: case 0x2003: case 0x2004: case 0x2005: case 0x2006: case 0x2007:
-    case 0x2008: case 0x2009: case 0x200A: case 0x202F: case 0x205F: case 0x3000: case 0x2000:
+    case 0xA0:
+    case 0x2002:
+    case 0x2003:
+    case 0x2004:
+    case 0x2005:
+    case 0x2006:
+    case 0x2007:
+    case 0x2008:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
+    case 0x2000:
     case 0x2001:
       out->push_back(' ');
       return;
     case 0x2026:
       out->insert(out->end(), {'.', '.', '.'});
       return;
-    case 0xFB00: out->insert(out->end(), {'f', 'f'}); return;
-    case 0xFB01: out->insert(out->end(), {'f', 'i'}); return;
-    case 0xFB02: out->insert(out->end(), {'f', 'l'}); return;
-    case 0xFB03: out->insert(out->end(), {'f', 'f', 'i'}); return;
-    case 0xFB04: out->insert(out->end(), {'f', 'f', 'l'}); return;
-    case 0xB2: out->push_back('2'); return;
-    case 0xB3: out->push_back('3'); return;
-    case 0xB9: out->push_back('1'); return;
-    case 0xDF: out->insert(out->end(), {'s', 's'}); return;  // casefold of sharp s
-    case 0x2122: out->insert(out->end(), {'t', 'm'}); return;  // TM sign
-    case 0x2019: case 0x2018: out->push_back('\''); return;
-    case 0x201C: case 0x201D: out->push_back('"'); return;
-    case 0x2013: case 0x2014: out->push_back('-'); return;
-    default: break;
+    case 0xFB00:
+      out->insert(out->end(), {'f', 'f'});
+      return;
+    case 0xFB01:
+      out->insert(out->end(), {'f', 'i'});
+      return;
+    case 0xFB02:
+      out->insert(out->end(), {'f', 'l'});
+      return;
+    case 0xFB03:
+      out->insert(out->end(), {'f', 'f', 'i'});
+      return;
+    case 0xFB04:
+      out->insert(out->end(), {'f', 'f', 'l'});
+      return;
+    case 0xB2:
+      out->push_back('2');
+      return;
+    case 0xB3:
+      out->push_back('3');
+      return;
+    case 0xB9:
+      out->push_back('1');
+      return;
+    case 0xDF:
+      out->insert(out->end(), {'s', 's'});
+      return;  // casefold of sharp s
+    case 0x2122:
+      out->insert(out->end(), {'t', 'm'});
+      return;  // TM sign
+    case 0x2019:
+    case 0x2018:
+      out->push_back('\'');
+      return;
+    case 0x201C:
+    case 0x201D:
+      out->push_back('"');
+      return;
+    case 0x2013:
+    case 0x2014:
+      out->push_back('-');
+      return;
+    default:
+      break;
   }
-  if (c >= 'A' && c <= 'Z') c += 32;
-  else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) c += 32;
-  else if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2) c += 32;
-  else if (c >= 0x410 && c <= 0x42F) c += 32;
-  else if (c >= 0x400 && c <= 0x40F) c += 80;
-  else if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
+  if (c >= 'A' && c <= 'Z')
+    c += 32;
+  else if ((c >= 0xC0 && c <= 0xDE && c != 0xD7))
+    c += 32;
+  else if (c >= 0x391 && c <= 0x3A9 && c != 0x3A2)
+    c += 32;
+  else if (c >= 0x410 && c <= 0x42F)
+    c += 32;
+  else if (c >= 0x400 && c <= 0x40F)
+    c += 80;
+  else if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 &&
+           c != 0x17F) {
     // Latin Extended-A pairs: even upper, odd lower (except the 0x139-0x148 and 0x179-0x17E runs).
     const bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
     if (odd_upper ? (c % 2 == 1) : (c % 2 == 0)) c += 1;
@@ -114,8 +164,8 @@ std::string NormalizeName(const std::string& name) {
   // 's\b: drop "'s" when no word character follows.
   std::vector<uint32_t> u;
   for (size_t i = 0; i < t.size(); ++i) {
-    if (t[i] == '\'' && i + 1 < t.size() && t[i + 1] == 's' && (i + 2 >= t.size() || !IsWordCp(t[i + 2])) &&
-        true) {
+    if (t[i] == '\'' && i + 1 < t.size() && t[i + 1] == 's' &&
+        (i + 2 >= t.size() || !IsWordCp(t[i + 2])) && true) {
       // \b after 's' needs a word character before it: 's' is one, so only the right side matters.
       ++i;
       continue;
@@ -144,8 +194,8 @@ std::string NormalizeName(const std::string& name) {
     i = j;
   }
   if (!words.empty() && words[0] == "the") words.erase(words.begin());
-  while (words.size() > 1 &&
-         std::find(kSuffixes.begin(), kSuffixes.end(), std::string_view(words.back())) != kSuffixes.end()) {
+  while (words.size() > 1 && std::find(kSuffixes.begin(), kSuffixes.end(),
+                                       std::string_view(words.back())) != kSuffixes.end()) {
     words.pop_back();
   }
   std::string out;
@@ -201,9 +251,11 @@ std::string AsText(const rapidjson::Value& v) {
   return "";
 }
 
-std::vector<std::string> Names(const rapidjson::Value& obj, const char* key, const std::string& path, int line) {
+std::vector<std::string> Names(const rapidjson::Value& obj, const char* key,
+                               const std::string& path, int line) {
   auto it = obj.FindMember(key);
-  if (it == obj.MemberEnd()) throw Error(path, line, 0, std::string("gold fact lacks \"") + key + "\"");
+  if (it == obj.MemberEnd())
+    throw Error(path, line, 0, std::string("gold fact lacks \"") + key + "\"");
   std::vector<std::string> out;
   if (it->value.IsString()) {
     out.push_back(AsText(it->value));
@@ -220,7 +272,8 @@ void LoadGoldFile(const std::string& path, std::vector<GoldFact>* out) {
     GoldFact f;
     auto doc = d.FindMember("doc");
     auto pred = d.FindMember("predicate");
-    if (doc == d.MemberEnd() || pred == d.MemberEnd()) throw Error(path, number, 0, "gold fact needs \"doc\" and \"predicate\"");
+    if (doc == d.MemberEnd() || pred == d.MemberEnd())
+      throw Error(path, number, 0, "gold fact needs \"doc\" and \"predicate\"");
     f.doc = AsText(doc->value);
     f.predicate = AsText(pred->value);
     f.subject = Names(d, "subject", path, number);
@@ -287,7 +340,8 @@ const std::string* MatchDocument(const std::string& doc, const std::set<std::str
   if (it != documents.end()) return &*it;
   for (const std::string& g : documents) {
     const std::string suffix = "/" + g;
-    if (key.size() >= suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
+    if (key.size() >= suffix.size() &&
+        key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0) {
       return &g;
     }
   }
@@ -319,7 +373,8 @@ ScoreReport ScoreTriples(const std::vector<GoldFact>& gold, const std::set<std::
     const std::string* d = MatchDocument(p.doc, documents);
     if (!d) continue;
     Key key{NormalizeName(p.subject), p.predicate, NormalizeName(p.object)};
-    if (IsSymmetric(p.predicate) && std::get<0>(key) > std::get<2>(key)) std::swap(std::get<0>(key), std::get<2>(key));
+    if (IsSymmetric(p.predicate) && std::get<0>(key) > std::get<2>(key))
+      std::swap(std::get<0>(key), std::get<2>(key));
     if (seen[*d].insert(key).second) preds[*d].emplace_back(key, &p);
   }
   ScoreReport report;
@@ -370,8 +425,8 @@ std::string FormatReport(const ScoreReport& report, bool by_predicate) {
   char buf[512];
   if (by_predicate) {
     for (const auto& [p, c] : report.by_predicate) {
-      std::snprintf(buf, sizeof buf, "%-20s P=%.3f R=%.3f F1=%.3f tp=%d fp=%d fn=%d\n", p.c_str(), c.Precision(),
-                    c.Recall(), c.F1(), c.tp, c.fp, c.fn);
+      std::snprintf(buf, sizeof buf, "%-20s P=%.3f R=%.3f F1=%.3f tp=%d fp=%d fn=%d\n", p.c_str(),
+                    c.Precision(), c.Recall(), c.F1(), c.tp, c.fp, c.fn);
       out += buf;
     }
   }

@@ -21,7 +21,8 @@ size_t Vocabulary::Slot(std::string_view word, uint64_t hash) const {
   for (size_t i = static_cast<size_t>(hash) & mask;; i = (i + 1) & mask) {
     const uint64_t slot = slots_[i];
     if (slot == 0) return i;
-    if ((slot & 0xFFFFFFFF00000000ULL) == tag && words_[(slot & 0xFFFFFFFFULL) - 1] == word) return i;
+    if ((slot & 0xFFFFFFFF00000000ULL) == tag && words_[(slot & 0xFFFFFFFFULL) - 1] == word)
+      return i;
   }
 }
 
