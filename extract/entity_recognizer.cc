@@ -304,9 +304,12 @@ class Recognizer {
     bool honorific = false;
     // A word and an organisation head ("Node Labs", "Edge Inc") make a name:
     // the word stays even when ordinary or common (function words do not).
-    const bool org_run =
-        e - b == 2 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
-        !(Listed(tokens_[e - 1], RecognizerLexicon::kCommonWord) && !CommonHeadExtends(b, e - 1));
+    // So do the words between a nationality and an organisation head:
+    // "European Regions Airline Association", "German Football Association".
+    const bool org_run = (e - b == 2 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
+                          !(Listed(tokens_[e - 1], RecognizerLexicon::kCommonWord) &&
+                            !CommonHeadExtends(b, e - 1))) ||
+                         NationalOrgRun(b, e);
     for (uint32_t i = b; i <= e; ++i) {
       const bool at_end = i == e;
       bool cut = at_end;
@@ -513,6 +516,14 @@ class Recognizer {
       if (!place && !lex_.nationalities.count(word)) return false;
     }
     return true;
+  }
+
+  // True when [b, e), after a leading "The", is a nationality, up to three
+  // words and an organisation head.
+  bool NationalOrgRun(uint32_t b, uint32_t e) const {
+    if (b < e && tokens_[b].Is("the")) ++b;
+    return e - b >= 3 && e - b <= 5 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
+           lex_.nationalities.count(Key(b, b + 1)) > 0;
   }
 
   // True when an organisation head that is also a common word ("AI") may
