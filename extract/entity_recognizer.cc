@@ -54,7 +54,7 @@ class Recognizer {
 
   std::vector<Mention> Run() {
     std::vector<bool> headline(sentences_.size(), false);
-    for (size_t s = 0; s < sentences_.size(); ++s) headline[s] = IsHeadline(sentences_[s]);
+    for (size_t s = 0; s < sentences_.size(); ++s) headline[s] = IsHeadline(sentences_[s], s == 0);
     CollectInnerCapitals(headline);
     std::vector<Candidate> candidates;
     for (size_t s = 0; s < sentences_.size(); ++s) {
@@ -100,8 +100,10 @@ class Recognizer {
   }
 
   // A headline is written in capitals or in title case: no lower-case word
-  // besides the small ones ("of", "to", "the").
-  bool IsHeadline(const Sentence& s) const {
+  // besides the small ones ("of", "to", "the"). After the first sentence, a
+  // line with a field label is a profile's field, not a headline
+  // ("Upliance AI Founders: Mahek Mody and Mohit Sharma").
+  bool IsHeadline(const Sentence& s, bool first) const {
     int words = 0;
     int capitalised = 0;
     int lower = 0;
@@ -120,7 +122,16 @@ class Recognizer {
     }
     if (words < 3) return false;
     if (all_caps * 10 >= words * 8) return true;
-    return lower == 0 && capitalised >= 3;
+    return lower == 0 && capitalised >= 3 && (first || !HasFieldLabel(s));
+  }
+
+  // True when a field label and a colon open a line of the sentence
+  // ("Founders:", "Key investors:"), as in a profile list.
+  bool HasFieldLabel(const Sentence& s) const {
+    for (uint32_t i = s.token_begin + 1; i < s.token_end; ++i) {
+      if (tokens_[i].Is(":") && lex_.field_labels.count(tokens_[i - 1].lower)) return true;
+    }
+    return false;
   }
 
   // Words seen capitalised away from a sentence start: proof they are names.

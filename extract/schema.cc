@@ -307,9 +307,9 @@ class SchemaLoader {
   }
 
   void LoadRecognizer(const YAML::Node& r) {
-    CheckKeys(r, {"given_names", "surnames", "product_tiers", "honorifics", "org_suffixes",
-                  "facility_heads", "common_words", "english_words", "nationalities", "places",
-                  "gazetteers", "descriptions"});
+    CheckKeys(r, {"given_names", "surnames", "product_tiers", "field_labels", "honorifics",
+                  "org_suffixes", "facility_heads", "common_words", "english_words",
+                  "nationalities", "places", "gazetteers", "descriptions"});
     auto& lex = schema_->lexicon;
     if (r["given_names"]) {
       for (auto& row : ReadTable(r["given_names"])) {
@@ -329,6 +329,11 @@ class SchemaLoader {
     lower_set("honorifics", &lex.honorifics);
     lower_set("surnames", &lex.surnames);
     lower_set("product_tiers", &lex.product_tiers);
+    if (r["field_labels"]) {
+      if (!r["field_labels"].IsSequence())
+        Fail(r["field_labels"], "field_labels must be a list of words");
+      for (const auto& w : r["field_labels"]) lex.field_labels.insert(ToLower(w.as<std::string>()));
+    }
     lower_set("facility_heads", &lex.facility_heads);
     lower_set("common_words", &lex.common_words);
     lower_set("english_words", &lex.english_words);

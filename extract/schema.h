@@ -90,6 +90,9 @@ struct RecognizerLexicon {
   // Large", "Gemini 1.5 Pro", "iPod Mini"), in lower case: they keep an
   // ordinary capitalised word inside the name and make the name a product.
   std::unordered_set<std::string> product_tiers;
+  // Field labels of profile lists, before a colon ("founders", "investors"),
+  // in lower case: a title-case line with one is no headline.
+  std::unordered_set<std::string> field_labels;
   // Honorifics and titles that precede a name (lower case, no full stop).
   std::unordered_set<std::string> honorifics;
   // Last words that make a name an organisation (lower case) -> type id.

@@ -36,12 +36,12 @@ struct Triple {
   uint32_t start = 0;
   uint32_t end = 0;
   double confidence = 0;
-  std::string date;    // ISO 8601, as precise as the text allows, or ""
-  std::string amount;  // money as written, or ""
-  std::string role;    // works_for role, or ""
-  std::string status;  // "current", "former" or ""
-  std::string pattern; // "schema.yaml:123", the pattern that fired
-  std::string published;  // the article's date (ISO), or 
+  std::string date;       // ISO 8601, as precise as the text allows, or ""
+  std::string amount;     // money as written, or ""
+  std::string role;       // works_for role, or ""
+  std::string status;     // "current", "former" or ""
+  std::string pattern;    // "schema.yaml:123", the pattern that fired
+  std::string published;  // the article's date (ISO), or
   // Further sentences of the same document stating the same fact.
   std::vector<Evidence> evidence;
 };

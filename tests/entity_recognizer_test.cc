@@ -108,6 +108,17 @@ TEST_CASE("title-case headlines only keep names the body or the gazetteer knows"
   CHECK_FALSE(Has(m, "Research Push=?"));
 }
 
+TEST_CASE("a title-case line with a field label is a profile's field, not a headline") {
+  const auto m = Mentions(
+      "Startups To Watch\n\nQuorvia Labs builds agents.\nQuorvia Labs Founders: Mahek Mody and "
+      "Ines Duarte\nKey investors: Brixworth Capital");
+  CHECK(Has(m, "Mahek Mody=?"));
+  CHECK(Has(m, "Ines Duarte=Person"));
+  // A title-case line without a field label is still a headline.
+  const auto n = Mentions("Intro text here.\nTalent Magnetism Continues To Grow\nMore text.");
+  CHECK_FALSE(Has(n, "Talent Magnetism Continues=?"));
+}
+
 TEST_CASE("in hard-wrapped wire copy a line break may fall inside a name") {
   const auto m = Mentions(
       "Simmons is president and chief executive officer of <Valhi\nInc>, which owns 51 pct\nof NL "

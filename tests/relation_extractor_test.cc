@@ -66,6 +66,14 @@ TEST_CASE("a round's investors backed the article's main organisation") {
   CHECK_FALSE_MESSAGE(HasFact(u, "Halvern Partners", "invested_in", "Quorvia Labs"), Describe(u));
 }
 
+TEST_CASE("a profile list's founders line gives founded") {
+  const auto t = ExtractText(
+      "Startups To Watch\n\nQuorvia Labs builds agents.\nQuorvia Labs Founders: Mahek Mody and "
+      "Ines Duarte\nTotal funding raised: $5 million");
+  CHECK_MESSAGE(HasFact(t, "Mahek Mody", "founded", "Quorvia Labs"), Describe(t));
+  CHECK_MESSAGE(HasFact(t, "Ines Duarte", "founded", "Quorvia Labs"), Describe(t));
+}
+
 TEST_CASE("hedged, rumoured and denied facts are dropped") {
   const auto t = ExtractText(
       "Orbitek Inc is considering a bid to acquire Plexal Systems. "
