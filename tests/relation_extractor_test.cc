@@ -67,10 +67,11 @@ TEST_CASE("a round's investors backed the article's main organisation") {
 }
 
 TEST_CASE("a profile list's founders line gives founded") {
+  // The line is in title case, but its field label makes it no headline.
   const auto t = ExtractText(
-      "Startups To Watch\n\nQuorvia Labs builds agents.\nQuorvia Labs Founders: Mahek Mody and "
-      "Ines Duarte\nTotal funding raised: $5 million");
-  CHECK_MESSAGE(HasFact(t, "Mahek Mody", "founded", "Quorvia Labs"), Describe(t));
+      "Startups To Watch\n\nQuorvia Labs builds agents.\n\nQuorvia Labs Founders: Rajiv Menon "
+      "and Ines Duarte\n\nIt was started in 2020.");
+  CHECK_MESSAGE(HasFact(t, "Rajiv Menon", "founded", "Quorvia Labs"), Describe(t));
   CHECK_MESSAGE(HasFact(t, "Ines Duarte", "founded", "Quorvia Labs"), Describe(t));
 }
 
