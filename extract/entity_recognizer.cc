@@ -331,7 +331,10 @@ class Recognizer {
         // nor does an initial inside it ("Laurence A. Tisch").
         const bool initial = i > b && t.Has(kAbbreviation) && t.lower.size() == 1 && i + 1 < e;
         const bool glued = (i > b && !t.Has(kSpaceBefore)) || initial;
-        is_honorific = !glued && Listed(t, RecognizerLexicon::kHonorific) > 0;
+        // "General" before "Technology Division" opens a name, not a title.
+        is_honorific = !glued && Listed(t, RecognizerLexicon::kHonorific) > 0 &&
+                       !(e - i >= 3 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
+                         !IsLegalSuffix(tokens_[e - 1].lower));
         cut = !glued && (Listed(t, RecognizerLexicon::kTitleWord) ||
                          Listed(t, RecognizerLexicon::kCommonWord) > 0 || is_honorific);
         // A common word that is also a given name, before a capitalised word
@@ -646,6 +649,20 @@ class Recognizer {
         best.type = c.type;
         best.evidence = c.evidence;
         best.place = c.place;
+      }
+    }
+    // A firm's name without its legal suffix names the firm in the whole
+    // document, even when it reads like a person's: "Mason Best Co" makes
+    // "Mason Best" the firm.
+    for (const Candidate& c : *candidates) {
+      if (c.end - c.begin < 3 || c.type == kUnknownType || c.type == person_ ||
+          c.evidence < TypeEvidence::kStrong || !IsLegalSuffix(tokens_[c.end - 1].lower))
+        continue;
+      auto& short_form = known_[Key(c.begin, c.end - 1)];
+      if (short_form.evidence < TypeEvidence::kGazetteer) {
+        short_form.type = c.type;
+        short_form.evidence = TypeEvidence::kGazetteer;
+        short_form.place.clear();
       }
     }
     for (Candidate& c : *candidates) {
