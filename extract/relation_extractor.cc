@@ -188,7 +188,8 @@ class Extractor {
   bool NamesOtherOrg(const std::vector<MatchItem>& items, const PatternMatch& match) const {
     for (size_t i = 0; i < items.size(); ++i) {
       const MatchItem& item = items[i];
-      if (item.entity < 0) continue;
+      // "The company" or "its" for the topic is the topic, not another organisation.
+      if (item.entity < 0 || (item.anaphor && item.entity == topic_)) continue;
       if (item.type != kUnknownType &&
           (schema_.type_names[static_cast<size_t>(item.type)] == "Person" ||
            schema_.type_names[static_cast<size_t>(item.type)] == "Place"))

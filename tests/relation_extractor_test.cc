@@ -66,6 +66,14 @@ TEST_CASE("a round's investors backed the article's main organisation") {
   CHECK_FALSE_MESSAGE(HasFact(u, "Halvern Partners", "invested_in", "Quorvia Labs"), Describe(u));
 }
 
+TEST_CASE("a role in apposition belongs to the main organisation, which 'the company' names") {
+  const auto t = ExtractText(
+      "Zentrix Inc said it nominated a new chairman. Zentrix Inc shares rose. The company also "
+      "said Rajiv Menon, 55, president and chief executive officer, will assume the post. "
+      "Zentrix Inc did not comment further.");
+  CHECK_MESSAGE(HasFact(t, "Rajiv Menon", "works_for", "Zentrix Inc"), Describe(t));
+}
+
 TEST_CASE("a profile list's founders line gives founded") {
   // The line is in title case, but its field label makes it no headline.
   const auto t = ExtractText(
