@@ -314,7 +314,12 @@ class Resolver {
             next_mention < mentions_.size() && mentions_[next_mention].token_begin == i + 1) {
           continue;
         }
-        const int entity = Antecedent(s, i, want, described);
+        // "It said ..." opening a sentence is the reporting organisation: the
+        // most salient one, not merely the nearest.
+        const bool speaker = want == 3 && t.Is("it") && i == sent.token_begin &&
+                             i + 1 < sent.token_end && IsSpeechVerb(tokens_[i + 1].lower);
+        const int entity =
+            speaker ? SalientAntecedent(s, i, want, described) : Antecedent(s, i, want, described);
         if (entity < 0) continue;
         Mention m;
         m.sentence = static_cast<uint32_t>(s);
@@ -352,6 +357,11 @@ class Resolver {
     return w.size() > 2 && (w.back() == 's' || (w.size() > 3 && w.substr(w.size() - 2) == "ed"));
   }
 
+  static bool IsSpeechVerb(const std::string& w) {
+    return w == "said" || w == "says" || w == "added" || w == "reported" || w == "noted" ||
+           w == "announced" || w == "told" || w == "stated";
+  }
+
   int Antecedent(size_t sentence, uint32_t before, int want, TypeId described) const {
     if (want == 1 || want == 2 || want == 4)
       return SalientAntecedent(sentence, before, want, described);
@@ -377,7 +387,7 @@ class Resolver {
     size_t best_count = 0;
     uint32_t best_position = 0;
     const size_t first = sentence >= 2 ? sentence - 2 : 0;
-    const int protagonist = Protagonist();
+    const int protagonist = want == 3 ? MainOrganization() : Protagonist();
     for (const Mention& m : mentions_) {
       if (m.entity < 0 || m.anaphor) continue;
       if (m.sentence > sentence || (m.sentence == sentence && m.token_begin >= before)) break;
@@ -414,6 +424,28 @@ class Resolver {
     }
     protagonist_ = best >= 3 && best >= 2 * second ? who : -1;
     return protagonist_;
+  }
+
+  // The organisation named most often, at least three times and twice as
+  // often as any other, or -1.
+  int MainOrganization() const {
+    if (main_organization_ != -2) return main_organization_;
+    size_t best = 0;
+    size_t second = 0;
+    int which = -1;
+    for (size_t c = 0; c < clusters_.size(); ++c) {
+      if (!IsOrg(clusters_[c].type)) continue;
+      const size_t n = clusters_[c].mentions.size();
+      if (n > best) {
+        second = best;
+        best = n;
+        which = static_cast<int>(c);
+      } else if (n > second) {
+        second = n;
+      }
+    }
+    main_organization_ = best >= 3 && best >= 2 * second ? which : -1;
+    return main_organization_;
   }
 
   bool Fits(const Cluster& c, int want, TypeId described) const {
@@ -497,7 +529,8 @@ class Resolver {
   const std::vector<Sentence>& sentences_;
   std::vector<Mention>& mentions_;
   std::vector<Cluster> clusters_;
-  mutable int protagonist_ = -2;  // -2: not computed yet
+  mutable int protagonist_ = -2;        // -2: not computed yet
+  mutable int main_organization_ = -2;  // -2: not computed yet
   TypeId person_ = kUnknownType;
   TypeId place_ = kUnknownType;
 };

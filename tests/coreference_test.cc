@@ -62,6 +62,17 @@ TEST_CASE("pronouns and descriptions resolve to the salient antecedent") {
   CHECK(company);
 }
 
+TEST_CASE("'It said' opening a sentence is the article's main organisation") {
+  const Result r = Resolve(
+      "Zentrix Inc named a chairman. Zentrix Inc shares rose. Zentrix Inc is based in Ohio. "
+      "Rajiv Menon will head its Quorvia Foods unit. It added that profits rose.");
+  std::string it;
+  for (const Mention& m : r.mentions) {
+    if (m.text == "It" && m.entity >= 0) it = r.entities[static_cast<size_t>(m.entity)].name;
+  }
+  CHECK(it == "Zentrix Inc");
+}
+
 TEST_CASE("a person and a company with the same word stay apart") {
   const Result r = Resolve("Henry Ford built cars. Ford Motor Company grew. Ford said sales rose.");
   CHECK(r.EntityOf("Henry Ford") == "Henry Ford");
