@@ -407,34 +407,30 @@ class Resolver {
   // The person named most often, at least three times and twice as often as
   // any other person, or -1.
   int Protagonist() const {
-    if (protagonist_ != -2) return protagonist_;
-    size_t best = 0;
-    size_t second = 0;
-    int who = -1;
-    for (size_t c = 0; c < clusters_.size(); ++c) {
-      if (clusters_[c].type != person_) continue;
-      const size_t n = clusters_[c].mentions.size();
-      if (n > best) {
-        second = best;
-        best = n;
-        who = static_cast<int>(c);
-      } else if (n > second) {
-        second = n;
-      }
+    if (protagonist_ == -2) {
+      protagonist_ = Dominant([this](const Cluster& c) { return c.type == person_; });
     }
-    protagonist_ = best >= 3 && best >= 2 * second ? who : -1;
     return protagonist_;
   }
 
   // The organisation named most often, at least three times and twice as
   // often as any other, or -1.
   int MainOrganization() const {
-    if (main_organization_ != -2) return main_organization_;
+    if (main_organization_ == -2) {
+      main_organization_ = Dominant([this](const Cluster& c) { return IsOrg(c.type); });
+    }
+    return main_organization_;
+  }
+
+  // The cluster of the kind `keep` accepts with the most mentions, at least
+  // three and twice as many as any other of that kind, or -1.
+  template <typename Keep>
+  int Dominant(Keep keep) const {
     size_t best = 0;
     size_t second = 0;
     int which = -1;
     for (size_t c = 0; c < clusters_.size(); ++c) {
-      if (!IsOrg(clusters_[c].type)) continue;
+      if (!keep(clusters_[c])) continue;
       const size_t n = clusters_[c].mentions.size();
       if (n > best) {
         second = best;
@@ -444,8 +440,7 @@ class Resolver {
         second = n;
       }
     }
-    main_organization_ = best >= 3 && best >= 2 * second ? which : -1;
-    return main_organization_;
+    return best >= 3 && best >= 2 * second ? which : -1;
   }
 
   bool Fits(const Cluster& c, int want, TypeId described) const {
