@@ -380,6 +380,35 @@ class PatternCompiler {
     return alt;
   }
 
+  // An optional parenthetical after a coordinated name: "Docket (an AI sales
+  // engineer)". Up to eight tokens or entities, none a parenthesis.
+  NodePtr OptionalParenthetical() {
+    auto item = MakeNode(Node::kAlt);
+    auto not_paren = MakeNode(Node::kNot);
+    std::vector<int32_t> parens = {ctx_.vocabulary->Intern("("), ctx_.vocabulary->Intern(")")};
+    std::sort(parens.begin(), parens.end());
+    not_paren->value = static_cast<int32_t>(pattern_.word_sets_.size());
+    pattern_.word_sets_.push_back(std::move(parens));
+    item->children.push_back(std::move(not_paren));
+    auto any_entity = MakeNode(Node::kEntity);
+    any_entity->value = -1;
+    any_entity->types = ~0ULL;
+    item->children.push_back(std::move(any_entity));
+    auto inside = MakeNode(Node::kRepeat);
+    inside->min = 0;
+    inside->max = 8;
+    inside->children.push_back(std::move(item));
+    auto group = MakeNode(Node::kSeq);
+    group->children.push_back(SequenceNode({"("}));
+    group->children.push_back(std::move(inside));
+    group->children.push_back(SequenceNode({")"}));
+    auto optional = MakeNode(Node::kRepeat);
+    optional->min = 0;
+    optional->max = 1;
+    optional->children.push_back(std::move(group));
+    return optional;
+  }
+
   NodePtr SequenceNode(const std::vector<std::string>& tokens) {
     auto seq = MakeNode(Node::kSeq);
     for (const std::string& t : tokens) {
@@ -511,8 +540,10 @@ class PatternCompiler {
       if (!coordinated) return entity();
       // {x+}: X ((, X)* ,? (and | or | & | as well as) X)? -- a comma list must
       // close with a conjunction, so "with A, B which ..." stays one entity.
+      // Each X may be followed by a parenthetical: "A (a data platform) and B".
       auto seq = MakeNode(Node::kSeq);
       seq->children.push_back(entity());
+      seq->children.push_back(OptionalParenthetical());
       auto tail = MakeNode(Node::kSeq);
       auto commas = MakeNode(Node::kRepeat);
       commas->min = 0;
@@ -520,6 +551,7 @@ class PatternCompiler {
       auto comma_item = MakeNode(Node::kSeq);
       comma_item->children.push_back(SequenceNode(LiteralTokens(",")));
       comma_item->children.push_back(entity());
+      comma_item->children.push_back(OptionalParenthetical());
       commas->children.push_back(std::move(comma_item));
       tail->children.push_back(std::move(commas));
       auto optional_comma = MakeNode(Node::kRepeat);
@@ -533,6 +565,7 @@ class PatternCompiler {
       }
       tail->children.push_back(std::move(conjunction));
       tail->children.push_back(entity());
+      tail->children.push_back(OptionalParenthetical());
       auto optional_tail = MakeNode(Node::kRepeat);
       optional_tail->min = 0;
       optional_tail->max = 1;
