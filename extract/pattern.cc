@@ -794,13 +794,13 @@ void Pattern::Match(const std::vector<MatchItem>& items, std::vector<PatternMatc
   for (const MatchItem& item : items) entities += item.entity >= 0 ? 1 : 0;
   if (entities < min_entities_) return;
   // A match starts no later than the last item holding a word of each
-  // required set (only plain tokens count, as in PatternIndex).
+  // required set (only plain tokens and resolved pronouns count, as in PatternIndex).
   uint32_t last_required = static_cast<uint32_t>(items.size());
   for (const std::vector<int32_t>& set : required_sets_) {
     uint32_t last = 0;  // one past the last item holding a word of `set`; 0: none
     for (uint32_t i = 0; i < items.size(); ++i) {
       const MatchItem& item = items[i];
-      if (item.entity < 0 && item.word >= 0 &&
+      if ((item.entity < 0 || item.anaphor) && item.word >= 0 &&
           std::binary_search(set.begin(), set.end(), item.word)) {
         last = i + 1;
       }
@@ -975,10 +975,10 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
   int entities = 0;
   for (uint32_t i = static_cast<uint32_t>(items.size()); i-- > 0;) {
     const MatchItem& item = items[i];
-    // Only plain tokens count as required words, as in Pattern::Match.
-    if (item.entity >= 0) {
-      ++entities;
-    } else if (item.word >= 0 && static_cast<size_t>(item.word) < by_word_.size()) {
+    // Only plain tokens and resolved pronouns count as required words, as in Pattern::Match.
+    if (item.entity >= 0) ++entities;
+    if ((item.entity < 0 || item.anaphor) && item.word >= 0 &&
+        static_cast<size_t>(item.word) < by_word_.size()) {
       for (const Requirement& r : by_word_[static_cast<size_t>(item.word)]) {
         const uint64_t bit = 1ULL << r.set;
         if (seen[r.pattern] & bit) continue;

@@ -1,5 +1,7 @@
 #include "extract/relation_extractor.h"
 
+#include <cstring>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -248,7 +250,9 @@ class Extractor {
         if (name[i] >= '0' && name[i] <= '9') ok = false;
         if (name[i] == ' ') {
           ++words;
-          if (i + 1 >= name.size() || !IsUpperAt(name, i + 1)) ok = false;
+          // Name particles may stay in lower case: "Dirk-Peter van Leeuwen".
+          if (i + 1 >= name.size() || (!IsUpperAt(name, i + 1) && !ParticleAt(name, i + 1)))
+            ok = false;
         }
       }
       if (!ok || words < 2 || words > 4) return kUnknownType;
@@ -264,6 +268,20 @@ class Extractor {
       }
     }
     return first;
+  }
+
+  // True when a lower-case name particle ("van", "de", "bin") followed by a
+  // space starts at `pos` of `name`.
+  static bool ParticleAt(const std::string& name, size_t pos) {
+    static const char* const kParticles[] = {"van", "von", "de",  "der", "den",  "da", "di",
+                                             "du",  "la",  "le",  "bin", "al",   "el", "ter",
+                                             "ten", "dos", "das", "del", "della"};
+    for (const char* p : kParticles) {
+      const size_t n = std::strlen(p);
+      if (name.compare(pos, n, p) == 0 && pos + n < name.size() && name[pos + n] == ' ')
+        return true;
+    }
+    return false;
   }
 
   // Hedges and negations count inside the match, and for events (an
