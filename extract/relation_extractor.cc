@@ -1,8 +1,7 @@
 #include "extract/relation_extractor.h"
 
-#include <cstring>
-
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <tuple>
