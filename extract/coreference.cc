@@ -197,6 +197,11 @@ class Resolver {
     return IsOrg(t) && IsOrg(type);
   }
 
+  static bool IsGenerationalSuffix(const std::string& w) {
+    return w == "jr." || w == "jr" || w == "sr." || w == "sr" || w == "ii" || w == "iii" ||
+           w == "iv";
+  }
+
   // A one- or two-word name that is the surname or given name of a person
   // already clustered: "Karpathy", "Andrej" -> "Andrej Karpathy".
   int FindPersonByPart(size_t m) const {
@@ -208,7 +213,9 @@ class Resolver {
     for (size_t c = 0; c < clusters_.size(); ++c) {
       if (clusters_[c].type != person_) continue;
       for (size_t other : clusters_[c].mentions) {
-        const std::vector<std::string> full = LowerWords(mentions_[other].text);
+        std::vector<std::string> full = LowerWords(mentions_[other].text);
+        // A generational suffix is not the surname: "Harvey Mason Jr." -> "Mason".
+        while (full.size() > 2 && IsGenerationalSuffix(full.back())) full.pop_back();
         if (full.size() <= words.size()) continue;
         const bool surname = std::equal(words.rbegin(), words.rend(), full.rbegin());
         const bool given = words.size() == 1 && words[0] == full[0];

@@ -39,6 +39,11 @@ TEST_CASE("surnames and given names join the full name") {
   CHECK(r.EntityOf("Andrej") == "Andrej Karpathy");
 }
 
+TEST_CASE("a generational suffix is not the surname") {
+  const Result r = Resolve("Harvey Mason Jr. runs the academy. Mason said it was growing.");
+  CHECK(r.EntityOf("Mason") == "Harvey Mason Jr.");
+}
+
 TEST_CASE("spacing, suffix and acronym variants of an organisation are one entity") {
   const Result r = Resolve(
       "TimeWarner said profits rose. Time Warner Inc. also settled with the Securities and "
