@@ -213,11 +213,14 @@ class Resolver {
     for (size_t c = 0; c < clusters_.size(); ++c) {
       if (clusters_[c].type != person_) continue;
       for (size_t other : clusters_[c].mentions) {
-        std::vector<std::string> full = LowerWords(mentions_[other].text);
-        // A generational suffix is not the surname: "Harvey Mason Jr." -> "Mason".
-        while (full.size() > 2 && IsGenerationalSuffix(full.back())) full.pop_back();
+        const std::vector<std::string> full = LowerWords(mentions_[other].text);
         if (full.size() <= words.size()) continue;
-        const bool surname = std::equal(words.rbegin(), words.rend(), full.rbegin());
+        // A generational suffix may be left out: "Harvey Mason Jr." -> "Mason".
+        std::vector<std::string> bare = full;
+        while (bare.size() > 2 && IsGenerationalSuffix(bare.back())) bare.pop_back();
+        const bool surname =
+            std::equal(words.rbegin(), words.rend(), full.rbegin()) ||
+            (bare.size() > words.size() && std::equal(words.rbegin(), words.rend(), bare.rbegin()));
         const bool given = words.size() == 1 && words[0] == full[0];
         if (!surname && !given) continue;
         const uint32_t a = mentions_[other].token_begin;

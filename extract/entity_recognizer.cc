@@ -60,6 +60,7 @@ class Recognizer {
     for (size_t s = 0; s < sentences_.size(); ++s) {
       if (!headline[s]) FindInSentence(sentences_[s], &candidates);
     }
+    ExtendToAcronyms(&candidates);
     FixTypesPerDocument(&candidates);
     // Headlines: only names the body or the gazetteer knows, compared without case.
     for (size_t s = 0; s < sentences_.size(); ++s) {
@@ -197,6 +198,56 @@ class Recognizer {
     return best;
   }
 
+  // A name followed by its acronym in parentheses takes in the capitalised
+  // words before it that the acronym spells: "Consumer Electronics
+  // Association (CEA)" although "Consumer" alone is a common word.
+  void ExtendToAcronyms(std::vector<Candidate>* candidates) const {
+    std::sort(candidates->begin(), candidates->end(),
+              [](const Candidate& a, const Candidate& b) { return a.begin < b.begin; });
+    std::vector<bool> drop(candidates->size(), false);
+    for (size_t k = 0; k < candidates->size(); ++k) {
+      Candidate& c = (*candidates)[k];
+      const uint32_t e = c.end;
+      if (e + 2 >= tokens_.size() || !tokens_[e].Is("(") || !tokens_[e + 2].Is(")") ||
+          !tokens_[e + 1].Has(kAllCaps))
+        continue;
+      const std::string& acronym = tokens_[e + 1].lower;
+      // Initials of the capitalised words of [b, e), skipping particles.
+      auto initials = [&](uint32_t b) {
+        std::string out;
+        for (uint32_t i = b; i < e; ++i) {
+          if (tokens_[i].Has(kCapitalized) && tokens_[i].Has(kWord)) out += tokens_[i].lower[0];
+        }
+        return out;
+      };
+      if (initials(c.begin) == acronym) continue;
+      uint32_t b = c.begin;
+      while (b > 0 && b > c.begin - std::min<uint32_t>(c.begin, 4) &&
+             (IsNameToken(tokens_[b - 1]) || In(kParticles, tokens_[b - 1].lower)) &&
+             !tokens_[b - 1].Has(kNewlineBefore) && !tokens_[b].Has(kNewlineBefore)) {
+        --b;
+        if (IsNameToken(tokens_[b]) && initials(b) == acronym) {
+          for (size_t j = 0; j < k; ++j) {
+            if ((*candidates)[j].end > b) drop[j] = true;
+          }
+          c.begin = b;
+          break;
+        }
+      }
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < candidates->size(); ++k) {
+      if (!drop[k]) (*candidates)[kept++] = (*candidates)[k];
+    }
+    candidates->resize(kept);
+  }
+
+  // True when token i alone is a known place ("Japan's Ministry of ...").
+  bool IsPlaceAt(uint32_t i) const {
+    TypeId type = kUnknownType;
+    return GazetteerMatch(i, i + 1, &type) == i + 1 && type == place_;
+  }
+
   // The end of the capitalised sequence that starts at token i.
   uint32_t SequenceEnd(uint32_t i, uint32_t limit) const {
     uint32_t j = i + 1;
@@ -211,6 +262,15 @@ class Recognizer {
       if ((t.Is("-") || t.Is("&") || t.Is("/")) && !t.Has(kSpaceBefore) && j + 1 < limit &&
           !tokens_[j + 1].Has(kSpaceBefore) &&
           (IsNameToken(tokens_[j + 1]) || tokens_[j + 1].Has(kNumber))) {
+        j += 2;
+        continue;
+      }
+      // A possessive inside a firm's name: "Foster's Group", "McDonald's Corp".
+      if (t.Is("'s") && j == i + 1 && !t.Has(kSpaceBefore) && j + 1 < limit && !IsPlaceAt(i) &&
+          IsNameToken(tokens_[j + 1]) && Listed(tokens_[j + 1], RecognizerLexicon::kOrgSuffix) &&
+          !Listed(tokens_[j + 1], RecognizerLexicon::kCommonWord) &&
+          (j + 2 >= limit || (!IsNameToken(tokens_[j + 2]) && !tokens_[j + 2].Is("for") &&
+                              !tokens_[j + 2].Is("of")))) {
         j += 2;
         continue;
       }
@@ -357,8 +417,11 @@ class Recognizer {
             (IsNameToken(tokens_[i - 1]) || tokens_[i - 1].Has(kNumber)))
           cut = false;
         // A capital at the start of a sentence proves nothing for an ordinary word.
+        // It does for a name that ends in an organisation head: "Foster's Group".
         if (!cut && i == start && IsSentenceStart(i, s) && lex_.english_words.count(t.lower) &&
-            !inner_capitals_.count(t.lower) && !Listed(t, RecognizerLexicon::kGivenName)) {
+            !inner_capitals_.count(t.lower) && !Listed(t, RecognizerLexicon::kGivenName) &&
+            !(e - i >= 3 && tokens_[i + 1].Is("'s") &&
+              Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix))) {
           TypeId ignored;
           cut = GazetteerMatch(i, e, &ignored) == 0;
         }

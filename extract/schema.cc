@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -298,6 +299,23 @@ class SchemaLoader {
   }
 
   void AddGazetteer(const std::string& name, TypeId type) {
+    AddGazetteerForm(name, type);
+    // News writes hyphenated firm names with a space as well: "Hewlett Packard".
+    // (Not products: "Band-Aid" is no "Band Aid".)
+    if (type != schema_->FindType("Company")) return;
+    std::string spaced = name;
+    bool hyphen = false;
+    for (size_t i = 1; i + 1 < spaced.size(); ++i) {
+      if (spaced[i] == '-' && std::isalpha(static_cast<unsigned char>(spaced[i - 1])) &&
+          std::isupper(static_cast<unsigned char>(spaced[i + 1]))) {
+        spaced[i] = ' ';
+        hyphen = true;
+      }
+    }
+    if (hyphen) AddGazetteerForm(spaced, type);
+  }
+
+  void AddGazetteerForm(const std::string& name, TypeId type) {
     auto& lex = schema_->lexicon;
     const std::string key = SurfaceKey(name, &lex.gazetteer_prefixes, &gazetteer_starts_);
     if (key.empty()) return;
