@@ -353,6 +353,12 @@ class Resolver {
 
   // "it" refers to an organisation mostly as a subject: "it said", "it bought".
   bool IsVerbAfterIt(uint32_t i) const {
+    // An adverb may come first: "it now faces", "it also owns".
+    if (i + 1 < tokens_.size()) {
+      const std::string& a = tokens_[i].lower;
+      if (a == "now" || a == "also" || a == "already" || a == "still" || a == "recently")
+        return IsVerbAfterIt(i + 1);
+    }
     const std::string& w = tokens_[i].lower;
     // "it's now raised", "it's already acquired": 's as "has" before a participle.
     if (w == "'s" && i + 1 < tokens_.size()) {
