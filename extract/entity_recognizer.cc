@@ -380,7 +380,7 @@ class Recognizer {
     const bool org_run = (e - b == 2 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
                           !(Listed(tokens_[e - 1], RecognizerLexicon::kCommonWord) &&
                             !CommonHeadExtends(b, e - 1))) ||
-                         NationalOrgRun(b, e);
+                         NationalOrgRun(b, e) || CommonWordOrgRun(b, e);
     for (uint32_t i = b; i <= e; ++i) {
       const bool at_end = i == e;
       bool cut = at_end;
@@ -488,8 +488,12 @@ class Recognizer {
                      RecognizerLexicon::kCommonWord | RecognizerLexicon::kOrgSuffix));
         bool org;
         if (conjunction) {
+          // "Gulf and Western Inc", "Procter and Gamble Co": one word on
+          // each side of "and", then the legal suffix, make one name; longer
+          // parts ("Merrill Lynch and Co", "Comdata and Mason Best Co") do not.
           org = !left_complete && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
-                !IsLegalSuffix(tokens_[e - 1].lower);
+                (!IsLegalSuffix(tokens_[e - 1].lower) ||
+                 (k - b == 1 && e - k == 3 && !Listed(tokens_[b], RecognizerLexicon::kGivenName)));
           if (tokens_[k].Is("&") && !tokens_[k].Has(kSpaceBefore)) org = true;  // AT&T-style glue
           if (tokens_[k].Is("&") && !left_complete) org = true;                 // Procter & Gamble
         } else {
@@ -591,6 +595,22 @@ class Recognizer {
       TypeId type = kUnknownType;
       const bool place = GazetteerMatch(k, k + 1, &type) == k + 1 && type == place_;
       if (!place && !lex_.nationalities.count(word)) return false;
+    }
+    return true;
+  }
+
+  // True when [b, e) is three or four capitalised words ending in an
+  // organisation head that is no common word, none of them a function word:
+  // "Global Asset Management", "Hibernian Investment Managers".
+  bool CommonWordOrgRun(uint32_t b, uint32_t e) const {
+    if (e - b < 3 || e - b > 4 || !Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix))
+      return false;
+    if (IsLegalSuffix(tokens_[e - 1].lower)) return false;
+    for (uint32_t k = b; k < e; ++k) {
+      const Token& t = tokens_[k];
+      if (!t.Has(kWord) || !t.Has(kCapitalized) || IsFunctionWord(t.lower) ||
+          In(kDayAndMonthNames, t.lower) || Listed(t, RecognizerLexicon::kTitleWord))
+        return false;
     }
     return true;
   }

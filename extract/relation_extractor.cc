@@ -176,6 +176,11 @@ class Extractor {
         matches.clear();
         rp.pattern.MatchUnchecked(items, &matches, c.last_start);
         for (const PatternMatch& match : matches) {
+          // A name right before the match may be the organisation meant:
+          // "Santa Fe chairman John Schmidt said".
+          if (match.begin > 0 && items[match.begin - 1].entity >= 0 &&
+              !items[match.begin - 1].anaphor)
+            continue;
           if (!NamesOtherOrg(items, match)) AddMatch(rel, rp, sent, items, match, topic_);
         }
       }
