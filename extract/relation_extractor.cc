@@ -245,8 +245,15 @@ class Extractor {
     }
     if (first == kUnknownType) return first;
     const std::string& name = (*doc_.entities)[static_cast<size_t>(entity)].name;
-    // A lone letter ("Series B", "B.") names nothing.
+    // A lone letter ("Series B", "B.") names nothing, nor does a lone legal
+    // suffix ("Inc", "Corp") or a word that is not a name alone ("TV").
     if (name.size() < 2 || (name.size() == 2 && name[1] == '.')) return kUnknownType;
+    if (name.find(' ') == std::string::npos) {
+      std::string lower = ToLower(name);
+      if (!lower.empty() && lower.back() == '.') lower.pop_back();
+      if (schema_.lexicon.org_suffixes.count(lower) || schema_.lexicon.common_words.count(lower))
+        return kUnknownType;
+    }
     if (schema_.type_names[static_cast<size_t>(first)] == "Person") {
       int words = 1;
       bool ok = !name.empty() && IsUpperAt(name, 0);
