@@ -609,7 +609,8 @@ class Recognizer {
     for (uint32_t k = b; k < e; ++k) {
       const Token& t = tokens_[k];
       if (!t.Has(kWord) || !t.Has(kCapitalized) || IsFunctionWord(t.lower) ||
-          In(kDayAndMonthNames, t.lower) || Listed(t, RecognizerLexicon::kTitleWord))
+          In(kDayAndMonthNames, t.lower) ||
+          (k + 1 < e && Listed(t, RecognizerLexicon::kTitleWord)))
         return false;
     }
     return true;
