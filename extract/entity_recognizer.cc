@@ -227,8 +227,10 @@ class Recognizer {
              !tokens_[b - 1].Has(kNewlineBefore) && !tokens_[b].Has(kNewlineBefore)) {
         --b;
         if (IsNameToken(tokens_[b]) && initials(b) == acronym) {
+          // The words taken in were their own candidates; a name that
+          // starts before them keeps its place.
           for (size_t j = 0; j < k; ++j) {
-            if ((*candidates)[j].end > b) drop[j] = true;
+            if ((*candidates)[j].begin >= b) drop[j] = true;
           }
           c.begin = b;
           break;
@@ -609,8 +611,7 @@ class Recognizer {
     for (uint32_t k = b; k < e; ++k) {
       const Token& t = tokens_[k];
       if (!t.Has(kWord) || !t.Has(kCapitalized) || IsFunctionWord(t.lower) ||
-          In(kDayAndMonthNames, t.lower) ||
-          (k + 1 < e && Listed(t, RecognizerLexicon::kTitleWord)))
+          In(kDayAndMonthNames, t.lower) || (k + 1 < e && Listed(t, RecognizerLexicon::kTitleWord)))
         return false;
     }
     return true;

@@ -248,10 +248,16 @@ class Extractor {
     // A lone letter ("Series B", "B.") names nothing, nor does a lone legal
     // suffix ("Inc", "Corp") or a word that is not a name alone ("TV").
     if (name.size() < 2 || (name.size() == 2 && name[1] == '.')) return kUnknownType;
+    const bool product = schema_.type_names[static_cast<size_t>(first)] == "Product";
     if (name.find(' ') == std::string::npos) {
       std::string lower = ToLower(name);
       if (!lower.empty() && lower.back() == '.') lower.pop_back();
       if (schema_.lexicon.org_suffixes.count(lower) || schema_.lexicon.common_words.count(lower))
+        return kUnknownType;
+      // A plural noun ("Citizens") is no product name; singular words are
+      // ("Blogger", "Arc", "Nebula").
+      if (product && lower.size() > 3 && lower.back() == 's' &&
+          schema_.lexicon.english_words.count(lower))
         return kUnknownType;
     }
     if (schema_.type_names[static_cast<size_t>(first)] == "Person") {
@@ -267,16 +273,6 @@ class Extractor {
         }
       }
       if (!ok || words < 2 || words > 4) return kUnknownType;
-    }
-    if (schema_.type_names[static_cast<size_t>(first)] == "Product" &&
-        name.find(' ') == std::string::npos) {
-      // A lone organisation head or plural noun ("Institute", "Citizens") is no product
-      // name; singular words are ("Blogger", "Arc", "Nebula").
-      const std::string lower = ToLower(name);
-      if (schema_.lexicon.org_suffixes.count(lower) ||
-          (lower.size() > 3 && lower.back() == 's' && schema_.lexicon.english_words.count(lower))) {
-        return kUnknownType;
-      }
     }
     return first;
   }
