@@ -397,6 +397,14 @@ class Recognizer {
         is_honorific = !glued && Listed(t, RecognizerLexicon::kHonorific) > 0 &&
                        !(e - i >= 3 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
                          !IsLegalSuffix(tokens_[e - 1].lower));
+        // A one-word honorific ending the run after a given name is a
+        // surname: "Mervyn King", "Stephen Bishop".
+        if (is_honorific && i + 1 == e && i == start + 1 &&
+            Listed(tokens_[start], RecognizerLexicon::kGivenName) &&
+            !lex_.ambiguous_given_names.count(tokens_[start].lower) &&
+            !Listed(tokens_[start], RecognizerLexicon::kCommonWord) &&
+            !Listed(t, RecognizerLexicon::kTitleWord))
+          is_honorific = false;
         cut = !glued && (Listed(t, RecognizerLexicon::kTitleWord) ||
                          Listed(t, RecognizerLexicon::kCommonWord) > 0 || is_honorific);
         // A common word that is also a given name, before a capitalised word
@@ -501,6 +509,10 @@ class Recognizer {
         } else {
           org = Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) ||
                 Listed(tokens_[k - 1], RecognizerLexicon::kOrgSuffix) || IsOrgHeadAnywhere(b, k);
+          // A person's name before "of" stays a person: "analyst Orin Middleton
+          // of Barclays Capital", "John Smith of Acme Holdings".
+          if (org && !IsOrgHeadAnywhere(b, k) && LooksLikePersonName(b, k, after_honorific))
+            org = false;
         }
         if (!org) {
           TypeCandidate(b, k, after_honorific, out);
@@ -708,6 +720,20 @@ class Recognizer {
         return head;
     }
     return kUnknownType;
+  }
+
+  // True when tokens [b, e) read as a person's name before "of": two or three
+  // capitalised words, no organisation head and no known name, opened by a
+  // given name or preceded by an honorific or a lower-case job title.
+  bool LooksLikePersonName(uint32_t b, uint32_t e, bool after_honorific) const {
+    if (e - b < 2 || e - b > 3 || !AllCapitalizedWords(b, e)) return false;
+    TypeId ignored;
+    if (GazetteerMatch(b, e, &ignored) == e) return false;
+    const bool given = Listed(tokens_[b], RecognizerLexicon::kGivenName) &&
+                       !lex_.ambiguous_given_names.count(tokens_[b].lower);
+    const bool titled = b > 0 && !tokens_[b - 1].Has(kCapitalized) &&
+                        Listed(tokens_[b - 1], RecognizerLexicon::kTitleWord);
+    return given || titled || after_honorific || PrecededByHonorific(b);
   }
 
   bool PrecededByHonorific(uint32_t b) const {
