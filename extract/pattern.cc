@@ -117,6 +117,13 @@ class PatternCompiler {
     if (required.size() > 64) required.resize(64);
     pattern_.required_sets_ = std::move(required);
     pattern_.min_entities_ = MinEntities(*root);
+    pattern_.requires_object_ = ctx_.requires_object;
+    for (const Pattern::Inst& inst : pattern_.program_) {
+      if (inst.op == Pattern::Op::kEntity && (inst.slot == 0 || inst.slot == 1)) {
+        pattern_.slot_types_[static_cast<size_t>(inst.slot)] |=
+            inst.types | (inst.y == 1 ? kUntypedBit : 0);
+      }
+    }
     pattern_.BuildClosures();
     return std::move(pattern_);
   }
@@ -950,6 +957,9 @@ uint32_t PatternIndex::Add(const Pattern& pattern) {
   min_entities_.push_back(pattern.min_entities());
   const auto& sets = pattern.required_sets();
   all_sets_.push_back(sets.size() >= 64 ? ~0ULL : (1ULL << sets.size()) - 1);
+  subject_types_.push_back(pattern.slot_types(0));
+  object_types_.push_back(pattern.requires_object() ? pattern.slot_types(1) : ~0ULL);
+  if (sets.empty()) unconditional_.push_back(index);
   for (size_t k = 0; k < sets.size() && k < 64; ++k) {
     for (const int32_t w : sets[k]) {
       if (w < 0) continue;
@@ -967,29 +977,54 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
   const size_t patterns = min_entities_.size();
   // Per pattern: the required sets met, and the latest item a match can start
   // at. Walking backwards, the first item met for a set is its last one, and
-  // a match starts no later than the last item of each of its sets.
+  // a match starts no later than the last item of each of its sets. Every
+  // index shares these per-thread buffers and leaves them all zero.
   thread_local std::vector<uint64_t> seen;
   thread_local std::vector<uint32_t> latest;
-  seen.assign(patterns, 0);
-  latest.assign(patterns, static_cast<uint32_t>(items.size() - 1));
+  thread_local std::vector<uint32_t> touched;
+  if (seen.size() < patterns) {
+    seen.resize(patterns, 0);
+    latest.resize(patterns, 0);
+  }
+  touched.clear();
+  const uint32_t last_item = static_cast<uint32_t>(items.size() - 1);
   int entities = 0;
+  uint64_t types = 0;
   for (uint32_t i = static_cast<uint32_t>(items.size()); i-- > 0;) {
     const MatchItem& item = items[i];
     // Only plain tokens and resolved pronouns count as required words, as in Pattern::Match.
-    if (item.entity >= 0) ++entities;
+    if (item.entity >= 0) {
+      ++entities;
+      types |= ItemTypeBit(item);
+    }
     if ((item.entity < 0 || item.anaphor) && item.word >= 0 &&
         static_cast<size_t>(item.word) < by_word_.size()) {
       for (const Requirement& r : by_word_[static_cast<size_t>(item.word)]) {
         const uint64_t bit = 1ULL << r.set;
-        if (seen[r.pattern] & bit) continue;
-        seen[r.pattern] |= bit;
+        uint64_t& met = seen[r.pattern];
+        if (met & bit) continue;
+        if (met == 0) {
+          touched.push_back(r.pattern);
+          latest[r.pattern] = i;
+        }
+        met |= bit;
         latest[r.pattern] = std::min(latest[r.pattern], i);
       }
     }
   }
-  for (uint32_t p = 0; p < patterns; ++p) {
-    if (seen[p] == all_sets_[p] && entities >= min_entities_[p]) out->push_back({p, latest[p]});
+  auto fits = [&](uint32_t p) {
+    return entities >= min_entities_[p] && (types & subject_types_[p]) != 0 &&
+           (types & object_types_[p]) != 0;
+  };
+  for (const uint32_t p : touched) {
+    if (seen[p] == all_sets_[p] && fits(p)) out->push_back({p, latest[p]});
+    seen[p] = 0;
   }
+  for (const uint32_t p : unconditional_) {
+    if (fits(p)) out->push_back({p, last_item});
+  }
+  std::sort(out->begin(), out->end(),
+            [](const Candidate& a, const Candidate& b) { return a.pattern < b.pattern; });
 }
 
 }  // namespace newsgraph

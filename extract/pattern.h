@@ -51,6 +51,13 @@ struct MatchItem {
   bool anaphor = false;
 };
 
+// The type bit of an entity item in a type mask: bit `type`, or bit 63 for
+// an untyped name (schemas hold at most 63 types).
+constexpr uint64_t kUntypedBit = 1ULL << 63;
+inline uint64_t ItemTypeBit(const MatchItem& item) {
+  return item.type == kUnknownType ? kUntypedBit : 1ULL << item.type;
+}
+
 // The most entities one slot collects, and the most named captures per pattern.
 constexpr int kMaxSlotEntities = 6;
 constexpr int kMaxCaptures = 4;
@@ -103,6 +110,12 @@ class Pattern {
   const std::vector<std::vector<int32_t>>& required_sets() const { return required_sets_; }
   // The fewest entities a match holds.
   int min_entities() const { return min_entities_; }
+  // The type bits (ItemTypeBit) an entity must have to fill slot `slot` (0
+  // subject, 1 object): a match binds a subject, so a sentence without an
+  // entity of these types has none. 0 when the pattern has no such slot.
+  uint64_t slot_types(int slot) const { return slot_types_[slot]; }
+  // True when the pattern was compiled for a relation whose matches need an object.
+  bool requires_object() const { return requires_object_; }
 
   // The names of the named captures, in capture index order.
   const std::vector<std::string>& capture_names() const { return capture_names_; }
@@ -157,12 +170,15 @@ class Pattern {
   std::vector<std::vector<int32_t>> required_sets_;
   // The fewest entities a match contains.
   int min_entities_ = 0;
+  std::array<uint64_t, 2> slot_types_{};
+  bool requires_object_ = false;
 };
 
 // Picks, for one sentence, which of a set of patterns could match it: those
-// with a word of each of their required sets in the sentence and no more
-// entities than it has. Checking a sentence costs one pass over its items, however
-// many patterns the set holds.
+// with a word of each of their required sets in the sentence, no more
+// entities than it has, and an entity of a type their subject slot takes (and
+// their object slot, for patterns that require an object). Checking a
+// sentence costs one pass over its items plus the patterns its words touch.
 class PatternIndex {
  public:
   // A pattern that could match a sentence, and the last item at which one of
@@ -191,6 +207,11 @@ class PatternIndex {
   std::vector<int> min_entities_;
   // Per pattern, a bit for each of its required sets.
   std::vector<uint64_t> all_sets_;
+  // Per pattern, the type bits its subject and its object need (~0: no need).
+  std::vector<uint64_t> subject_types_;
+  std::vector<uint64_t> object_types_;
+  // The patterns with no required word set, in increasing order.
+  std::vector<uint32_t> unconditional_;
   // Word id -> the required sets holding it.
   std::vector<std::vector<Requirement>> by_word_;
 };

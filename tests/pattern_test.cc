@@ -28,15 +28,16 @@ struct World {
     return Pattern::Compile(source, ctx, "test.yaml", 7, 9);
   }
 
-  // Items from a spec: "P:name" is a Person entity, "C:name" a Company, else a word.
+  // Items from a spec: "P:name" is a Person entity, "C:name" a Company,
+  // "U:name" an untyped name, else a word.
   std::vector<MatchItem> Items(const std::vector<std::string>& spec) {
     std::vector<MatchItem> items;
     int entity = 0;
     for (const std::string& s : spec) {
       MatchItem item;
-      if (s.rfind("P:", 0) == 0 || s.rfind("C:", 0) == 0) {
+      if (s.rfind("P:", 0) == 0 || s.rfind("C:", 0) == 0 || s.rfind("U:", 0) == 0) {
         item.entity = entity++;
-        item.type = s[0] == 'P' ? 0 : 1;
+        item.type = s[0] == 'P' ? 0 : s[0] == 'C' ? 1 : kUnknownType;
       } else {
         item.word = vocab.Find(s);
       }
@@ -215,6 +216,47 @@ TEST_CASE("a pattern index picks the patterns whose words and entities a sentenc
   }
 }
 
+TEST_CASE("a pattern index leaves out patterns whose slots no entity of the sentence fits") {
+  World w;
+  const Pattern hired = w.Compile("{subj} hired {obj}");          // Person, then Company
+  const Pattern untyped = w.Compile("{subj} hired {obj?}");       // the object may be untyped
+  const Pattern people = w.Compile("{subj} hired {obj:Person}");  // Person, then Person
+  PatternIndex index;
+  index.Add(hired);
+  index.Add(untyped);
+  index.Add(people);
+  std::vector<PatternIndex::Candidate> out;
+  auto ids = [&out] {
+    std::vector<uint32_t> v;
+    for (const auto& c : out) v.push_back(c.pattern);
+    return v;
+  };
+  // The test is on the sentence's types, not on which entity fills which
+  // slot: the Person subject also fits {obj:Person}.
+  index.Candidates(w.Items({"P:a", "hired", "C:b"}), &out);
+  CHECK(ids() == std::vector<uint32_t>{0, 1, 2});
+  index.Candidates(w.Items({"P:a", "hired", "P:b"}), &out);
+  CHECK(ids() == std::vector<uint32_t>{2});  // no Company for the first two
+  index.Candidates(w.Items({"P:a", "hired", "U:b"}), &out);
+  CHECK(ids() == std::vector<uint32_t>{1, 2});  // of the first two, only {obj?} takes it
+  index.Candidates(w.Items({"C:a", "hired", "C:b"}), &out);
+  CHECK(out.empty());  // no Person for any subject
+  // Those it leaves out do not match.
+  for (const auto& spec : std::vector<std::vector<std::string>>{
+           {"P:a", "hired", "P:b"}, {"P:a", "hired", "U:b"}, {"C:a", "hired", "C:b"}}) {
+    const auto items = w.Items(spec);
+    index.Candidates(items, &out);
+    const std::vector<uint32_t> picked = ids();
+    uint32_t p = 0;
+    for (const Pattern* pattern : {&hired, &untyped, &people}) {
+      std::vector<PatternMatch> matches;
+      pattern->Match(items, &matches);
+      if (std::find(picked.begin(), picked.end(), p) == picked.end()) CHECK(matches.empty());
+      ++p;
+    }
+  }
+}
+
 TEST_CASE("the index never drops a pattern that matches, nor a start a match has") {
   World w;
   for (const char* word : {"said", "the", "of", "at", "chairman", "joined", ","})
@@ -226,8 +268,8 @@ TEST_CASE("the index never drops a pattern that matches, nor a start a match has
       w.Compile("{subj} _* (joined) (the)? {obj} (, (said|of))?")};
   PatternIndex index;
   for (const Pattern& p : patterns) index.Add(p);
-  const std::vector<std::string> alphabet = {"P:a", "C:b",      "said",   "the", "of",
-                                             "at",  "chairman", "joined", ",",   "'s"};
+  const std::vector<std::string> alphabet = {"P:a", "C:b",      "U:c",    "said", "the", "of",
+                                             "at",  "chairman", "joined", ",",    "'s"};
   std::mt19937 random(7);
   int matched = 0;
   for (int round = 0; round < 20000; ++round) {
