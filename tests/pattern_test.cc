@@ -47,6 +47,13 @@ struct World {
   }
 };
 
+// The pattern indexes of an index's candidates, in order.
+std::vector<uint32_t> PatternIds(const std::vector<PatternIndex::Candidate>& candidates) {
+  std::vector<uint32_t> ids;
+  for (const auto& c : candidates) ids.push_back(c.pattern);
+  return ids;
+}
+
 }  // namespace
 
 TEST_CASE("apposition with a list and a capture") {
@@ -179,11 +186,7 @@ TEST_CASE("a pattern index picks the patterns whose words and entities a sentenc
   CHECK(index.Add(gap) == 2);
   CHECK(index.size() == 3);
   std::vector<PatternIndex::Candidate> out;
-  auto ids = [&out] {
-    std::vector<uint32_t> v;
-    for (const auto& c : out) v.push_back(c.pattern);
-    return v;
-  };
+  auto ids = [&out] { return PatternIds(out); };
   index.Candidates(w.Items({"P:a", "hired", "C:b"}), &out);
   CHECK(ids() == std::vector<uint32_t>{0, 2});
   CHECK(out[0].last_start == 1);  // "hired"
@@ -226,11 +229,7 @@ TEST_CASE("a pattern index leaves out patterns whose slots no entity of the sent
   index.Add(untyped);
   index.Add(people);
   std::vector<PatternIndex::Candidate> out;
-  auto ids = [&out] {
-    std::vector<uint32_t> v;
-    for (const auto& c : out) v.push_back(c.pattern);
-    return v;
-  };
+  auto ids = [&out] { return PatternIds(out); };
   // The test is on the sentence's types, not on which entity fills which
   // slot: the Person subject also fits {obj:Person}.
   index.Candidates(w.Items({"P:a", "hired", "C:b"}), &out);
