@@ -299,9 +299,12 @@ class Extractor {
               bool event = true) const {
     const uint32_t window = event ? static_cast<uint32_t>(schema_.hedge_window) : 0;
     const size_t from = match.begin > window ? match.begin - window : 0;
+    const auto& by_word = schema_.hedges_by_first_word;
     for (size_t k = from; k < match.end; ++k) {
-      for (const auto& phrase : schema_.hedge_and_negation_ids) {
-        if (PhraseAt(items, k, phrase)) return true;
+      const int32_t w = items[k].word;
+      if (items[k].entity >= 0 || w < 0 || static_cast<size_t>(w) >= by_word.size()) continue;
+      for (const uint32_t phrase : by_word[static_cast<size_t>(w)]) {
+        if (PhraseAt(items, k, schema_.hedge_and_negation_ids[phrase])) return true;
       }
     }
     return false;

@@ -67,6 +67,13 @@ class SchemaLoader {
         schema_->hedge_and_negation_ids.push_back(std::move(ids));
       }
     }
+    for (uint32_t i = 0; i < schema_->hedge_and_negation_ids.size(); ++i) {
+      const std::vector<int32_t>& ids = schema_->hedge_and_negation_ids[i];
+      if (ids.empty()) continue;
+      auto& by_word = schema_->hedges_by_first_word;
+      if (by_word.size() <= static_cast<size_t>(ids[0])) by_word.resize(ids[0] + 1U);
+      by_word[static_cast<size_t>(ids[0])].push_back(i);
+    }
     if (root["hedge_window"]) schema_->hedge_window = Int(root["hedge_window"]);
     if (root["typing"]) LoadTyping(root["typing"]);
     LoadRelations(Required(root, "relations"));

@@ -157,6 +157,9 @@ class Schema {
   std::vector<std::vector<std::string>> negations;
   // The same phrases as vocabulary ids, hedges then negations.
   std::vector<std::vector<int32_t>> hedge_and_negation_ids;
+  // Per vocabulary id, the indexes into hedge_and_negation_ids of the phrases
+  // that start with that word (ids past the end start none).
+  std::vector<std::vector<uint32_t>> hedges_by_first_word;
   // How many tokens before a match are searched for hedges and negations.
   int hedge_window = 4;
   // Context patterns that type an untyped name, written as its {subj?} slot:

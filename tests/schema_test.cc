@@ -75,6 +75,15 @@ TEST_CASE("hedge and negation phrases are interned once when the schema loads") 
   REQUIRE(ids.size() == first_negation.size());
   for (size_t i = 0; i < ids.size(); ++i)
     CHECK(ids[i] == schema.vocabulary.Find(first_negation[i]));
+  // Each phrase is listed under its first word, and only there.
+  size_t listed = 0;
+  for (size_t w = 0; w < schema.hedges_by_first_word.size(); ++w) {
+    for (const uint32_t phrase : schema.hedges_by_first_word[w]) {
+      CHECK(schema.hedge_and_negation_ids[phrase][0] == static_cast<int32_t>(w));
+      ++listed;
+    }
+  }
+  CHECK(listed == schema.hedge_and_negation_ids.size());
 }
 
 TEST_CASE("a minimal schema loads") {
