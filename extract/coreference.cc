@@ -21,18 +21,21 @@ bool In(const List& list, std::string_view w) {
 }
 
 std::vector<std::string> LowerWords(const std::string& name) {
+  // Words are runs of ASCII letters and digits, non-ASCII bytes and '&'.
+  const std::string lower = ToLower(name);
   std::vector<std::string> words;
-  std::string cur;
-  for (char c : ToLower(name)) {
-    if (std::isalnum(static_cast<unsigned char>(c)) || (static_cast<unsigned char>(c) >= 0x80) ||
-        c == '&') {
-      cur += c;
-    } else if (!cur.empty()) {
-      words.push_back(cur);
-      cur.clear();
+  size_t start = std::string::npos;
+  for (size_t i = 0; i <= lower.size(); ++i) {
+    const unsigned char c = i < lower.size() ? static_cast<unsigned char>(lower[i]) : ' ';
+    const bool part = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c >= 0x80 || c == '&';
+    if (part && start == std::string::npos) {
+      start = i;
+    } else if (!part && start != std::string::npos) {
+      words.emplace_back(lower, start, i - start);
+      start = std::string::npos;
     }
   }
-  if (!cur.empty()) words.push_back(cur);
   return words;
 }
 
@@ -56,12 +59,12 @@ namespace {
 // A canonical name without the full stop of a closing corporate abbreviation
 // ("Orbitek Inc." -> "Orbitek Inc"), which a sentence end often shares.
 std::string TrimName(const std::string& name) {
-  static const char* kAbbreviations[] = {" Inc.",  " Corp.", " Co.", " Ltd.",
-                                         " Bros.", " Cos.",  " Plc."};
-  for (const char* a : kAbbreviations) {
-    const std::string suffix(a);
-    if (name.size() > suffix.size() &&
-        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0) {
+  static constexpr std::string_view kAbbreviations[] = {" Inc.",  " Corp.", " Co.", " Ltd.",
+                                                        " Bros.", " Cos.",  " Plc."};
+  if (name.empty() || name.back() != '.') return name;
+  const std::string_view view(name);
+  for (const std::string_view suffix : kAbbreviations) {
+    if (view.size() > suffix.size() && view.substr(view.size() - suffix.size()) == suffix) {
       return name.substr(0, name.size() - 1);
     }
   }
@@ -126,6 +129,14 @@ class Resolver {
   }
 
   void ClusterNamedMentions() {
+    // Each mention's lower-case words and acronym, computed once: the
+    // lookups below compare every mention with every clustered one.
+    words_.clear();
+    acronyms_.clear();
+    for (const Mention& m : mentions_) {
+      words_.push_back(LowerWords(m.text));
+      acronyms_.push_back(Acronym(m.text));
+    }
     // Longest forms first, so that short forms find the full name they abbreviate.
     std::vector<size_t> order(mentions_.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -161,8 +172,11 @@ class Resolver {
           target = it->second;
         if (target < 0 && words <= 2) target = FindPersonByPart(m);
       }
+      std::string key;  // the organisation key, computed at most once
+      bool has_key = false;
       if (target < 0 && (IsOrg(cur.type) || cur.type == kUnknownType)) {
-        const std::string key = OrganizationKey(cur.text);
+        key = OrganizationKey(cur.text);
+        has_key = true;
         if (auto it = org_keys.find(key); it != org_keys.end() && !key.empty()) target = it->second;
         if (target < 0 && cur.text.size() >= 2 && cur.text.size() <= 6 &&
             tokens_[cur.token_begin].Has(kAllCaps)) {
@@ -173,7 +187,7 @@ class Resolver {
             target = FindOrgByAcronym(lower);
           }
         }
-        if (target < 0 && words <= 2) target = FindOrgByPrefix(cur);
+        if (target < 0 && words <= 2) target = FindOrgByPrefix(m);
       }
       if (target < 0 && cur.type != kUnknownType && cur.type != person_ && !IsOrg(cur.type)) {
         if (auto it = exact.find(lower); it != exact.end()) target = it->second;
@@ -187,7 +201,8 @@ class Resolver {
       Attach(m, target);
       const TypeId t = clusters_[static_cast<size_t>(target)].type;
       exact.emplace(lower, target);
-      if (IsOrg(t) || t == kUnknownType) org_keys.emplace(OrganizationKey(cur.text), target);
+      if (IsOrg(t) || t == kUnknownType)
+        org_keys.emplace(has_key ? std::move(key) : OrganizationKey(cur.text), target);
     }
   }
 
@@ -206,14 +221,14 @@ class Resolver {
   // already clustered: "Karpathy", "Andrej" -> "Andrej Karpathy".
   int FindPersonByPart(size_t m) const {
     const Mention& cur = mentions_[m];
-    const std::vector<std::string> words = LowerWords(cur.text);
+    const std::vector<std::string>& words = words_[m];
     if (words.empty()) return -1;
     int found = -1;
     uint32_t best_distance = UINT32_MAX;
     for (size_t c = 0; c < clusters_.size(); ++c) {
       if (clusters_[c].type != person_) continue;
       for (size_t other : clusters_[c].mentions) {
-        const std::vector<std::string> full = LowerWords(mentions_[other].text);
+        const std::vector<std::string>& full = words_[other];
         if (full.size() <= words.size()) continue;
         // A generational suffix may be left out: "Harvey Mason Jr." -> "Mason".
         std::vector<std::string> bare = full;
@@ -240,7 +255,7 @@ class Resolver {
     for (size_t c = 0; c < clusters_.size(); ++c) {
       if (!IsOrg(clusters_[c].type)) continue;
       for (size_t other : clusters_[c].mentions) {
-        if (WordCount(mentions_[other].text) >= 2 && Acronym(mentions_[other].text) == acronym) {
+        if (WordCount(mentions_[other].text) >= 2 && acronyms_[other] == acronym) {
           if (found >= 0 && found != static_cast<int>(c)) return -1;  // ambiguous
           found = static_cast<int>(c);
         }
@@ -251,14 +266,15 @@ class Resolver {
 
   // "Eureka" -> "Eureka Labs" (a unique longer org), but never a name the
   // gazetteer knows on its own ("Google" is not "Google DeepMind").
-  int FindOrgByPrefix(const Mention& cur) const {
+  int FindOrgByPrefix(size_t m) const {
+    const Mention& cur = mentions_[m];
     if (cur.evidence == TypeEvidence::kGazetteer) return -1;
-    const std::vector<std::string> words = LowerWords(cur.text);
+    const std::vector<std::string>& words = words_[m];
     int found = -1;
     for (size_t c = 0; c < clusters_.size(); ++c) {
       if (!IsOrg(clusters_[c].type)) continue;
       for (size_t other : clusters_[c].mentions) {
-        const std::vector<std::string> full = LowerWords(mentions_[other].text);
+        const std::vector<std::string>& full = words_[other];
         if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin()))
           continue;
         if (found >= 0 && found != static_cast<int>(c)) return -1;
@@ -540,6 +556,9 @@ class Resolver {
   const std::vector<Sentence>& sentences_;
   std::vector<Mention>& mentions_;
   std::vector<Cluster> clusters_;
+  // Per mention, while named mentions are clustered: its lower-case words and its acronym.
+  std::vector<std::vector<std::string>> words_;
+  std::vector<std::string> acronyms_;
   mutable int protagonist_ = -2;        // -2: not computed yet
   mutable int main_organization_ = -2;  // -2: not computed yet
   TypeId person_ = kUnknownType;
