@@ -19,10 +19,26 @@ constexpr std::array<std::string_view, 19> kDayAndMonthNames = {
     "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
     "january",   "february", "march",     "april",    "june",   "july",     "august",
     "september", "october",  "november",  "december", "may"};
-// Small words ignored when judging whether a sentence is a title-case headline.
-constexpr std::array<std::string_view, 22> kHeadlineSmallWords = {
-    "a",  "an",   "the", "of",   "and", "or",  "to", "in",  "on",   "for",  "at",
-    "by", "with", "as",  "from", "is",  "its", "vs", "via", "into", "over", "after"};
+// Small words ignored when judging whether a sentence is a title-case
+// headline, by length (index 1 to 5), since every token of every sentence is
+// looked up.
+constexpr std::array<std::array<std::string_view, 10>, 6> kHeadlineSmallWords = {{
+    {},
+    {"a"},
+    {"an", "of", "or", "to", "in", "on", "at", "by", "as", "is"},
+    {"the", "and", "for", "its", "via"},
+    {"with", "from", "into", "over"},
+    {"after"},
+}};
+
+bool IsHeadlineSmallWord(std::string_view w) {
+  if (w.empty() || w.size() >= kHeadlineSmallWords.size()) return false;
+  for (const std::string_view small : kHeadlineSmallWords[w.size()]) {
+    if (small.empty()) return false;
+    if (small == w) return true;
+  }
+  return false;
+}
 
 template <typename List>
 bool In(const List& list, std::string_view w) {
@@ -113,7 +129,7 @@ class Recognizer {
       const Token& t = tokens_[i];
       if (!t.Has(kWord)) continue;
       if (t.Has(kAllCaps) && t.lower.size() > 1) ++all_caps;
-      if (In(kHeadlineSmallWords, t.lower)) continue;
+      if (IsHeadlineSmallWord(t.lower)) continue;
       ++words;
       if (t.Has(kCapitalized)) {
         ++capitalised;
