@@ -148,7 +148,71 @@ std::string Encode(const std::vector<uint32_t>& cps, size_t b, size_t e) {
 
 }  // namespace
 
+namespace {
+
+// NormalizeName for a name of ASCII bytes only: the same steps on bytes,
+// without decoding to code points (the graph merge normalises every name).
+std::string NormalizeAsciiName(const std::string& name) {
+  auto is_space = [](unsigned char c) { return IsSpaceCp(c); };
+  auto is_word = [](unsigned char c) { return IsWordCp(c); };
+  std::string t;
+  t.reserve(name.size());
+  for (const char ch : name) t += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  // strip()
+  size_t b = 0, e = t.size();
+  while (b < e && is_space(static_cast<unsigned char>(t[b]))) ++b;
+  while (e > b && is_space(static_cast<unsigned char>(t[e - 1]))) --e;
+  // 's\b dropped; [^\w\s'\-] -> space.
+  std::string u;
+  u.reserve(e - b);
+  for (size_t i = b; i < e; ++i) {
+    const unsigned char c = static_cast<unsigned char>(t[i]);
+    if (c == '\'' && i + 1 < e && t[i + 1] == 's' &&
+        (i + 2 >= e || !is_word(static_cast<unsigned char>(t[i + 2])))) {
+      ++i;
+      continue;
+    }
+    u += (!is_word(c) && !is_space(c) && c != '\'' && c != '-') ? ' ' : static_cast<char>(c);
+  }
+  // Quotes and hyphens not between word characters -> space (judged on u).
+  std::string v = u;
+  for (size_t i = 0; i < u.size(); ++i) {
+    if (u[i] != '\'' && u[i] != '-') continue;
+    const bool before = i > 0 && is_word(static_cast<unsigned char>(u[i - 1]));
+    const bool after = i + 1 < u.size() && is_word(static_cast<unsigned char>(u[i + 1]));
+    if (!before || !after) v[i] = ' ';
+  }
+  std::vector<std::string_view> words;
+  const std::string_view view(v);
+  size_t i = 0;
+  while (i < view.size()) {
+    while (i < view.size() && is_space(static_cast<unsigned char>(view[i]))) ++i;
+    size_t j = i;
+    while (j < view.size() && !is_space(static_cast<unsigned char>(view[j]))) ++j;
+    if (j > i) words.push_back(view.substr(i, j - i));
+    i = j;
+  }
+  const size_t first = !words.empty() && words[0] == "the" ? 1 : 0;
+  size_t last = words.size();
+  while (last > first + 1 &&
+         std::find(kSuffixes.begin(), kSuffixes.end(), words[last - 1]) != kSuffixes.end()) {
+    --last;
+  }
+  std::string out;
+  for (size_t k = first; k < last; ++k) {
+    if (k > first) out += ' ';
+    out += words[k];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string NormalizeName(const std::string& name) {
+  if (std::all_of(name.begin(), name.end(),
+                  [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return NormalizeAsciiName(name);
+  }
   std::vector<uint32_t> s;
   for (size_t i = 0; i < name.size();) {
     int length = 1;
