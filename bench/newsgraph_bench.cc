@@ -3,10 +3,12 @@
 // with one and with two threads, and prints each stage's time, MB/s of
 // article text, articles, facts per second, peak resident memory and the
 // ratio to `wc -w` on the same bytes. Each run is a child process, so its
-// peak memory is its own.
+// peak memory is its own. Each configuration runs `--repeat` times (3 by
+// default, 1 for the tenfold corpus), the thread counts taking turns so that
+// a noisy spell hits them alike, and the fastest run of each is printed.
 //
 // usage: newsgraph_bench [--shared DIR] [--schema FILE] [--corpora LIST]
-//                        [--threads LIST] [--work DIR]
+//                        [--threads LIST] [--repeat N] [--work DIR]
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -80,6 +82,8 @@ struct Options {
   std::string schema = NEWSGRAPH_DEFAULT_SCHEMA;
   std::vector<std::string> corpora = {"reuters", "bbc", "reuters10"};
   std::vector<int> threads = {1, 2};
+  // Runs per configuration; 0: 3, or 1 for the tenfold corpus.
+  int repeat = 0;
   std::string work = std::filesystem::temp_directory_path().string();
 };
 
@@ -99,7 +103,7 @@ Options ParseOptions(int argc, char** argv) {
     if (a == "-h" || a == "--help") {
       std::cout << "usage: newsgraph_bench [--shared DIR] [--schema FILE] [--corpora "
                    "reuters,bbc,reuters10]\n"
-                   "                       [--threads 1,2] [--work DIR]\n";
+                   "                       [--threads 1,2] [--repeat N] [--work DIR]\n";
       std::exit(0);
     }
     if (i + 1 >= argc) throw Error("option " + a + " needs a value");
@@ -117,6 +121,9 @@ Options ParseOptions(int argc, char** argv) {
         if (n < 1) throw Error("--threads: not a thread count: '" + t + "'");
         o.threads.push_back(n);
       }
+    } else if (a == "--repeat") {
+      o.repeat = std::atoi(value.c_str());
+      if (o.repeat < 1) throw Error("--repeat: not a run count: '" + value + "'");
     } else if (a == "--work") {
       o.work = value;
     } else {
@@ -336,21 +343,36 @@ int Main(int argc, char** argv) {
     // One read warms the page cache for both wc and newsgraph.
     TimeWordCount(files);
     const double wc_seconds = TimeWordCount(files);
-    std::string first_prefix;
+    const int repeat = o.repeat > 0 ? o.repeat : (name == "reuters10" ? 1 : 3);
+    auto prefix_of = [&](int threads) {
+      return o.work + "/newsgraph_bench_" + name + "_j" + std::to_string(threads);
+    };
     for (int threads : o.threads) {
-      const std::string prefix =
-          o.work + "/newsgraph_bench_" + name + "_j" + std::to_string(threads);
-      for (const char* ext : {".jsonl", ".graphml", ".dot"}) scratch.push_back(prefix + ext);
-      const RunResult r = RunInChild(o.schema, corpus, threads, prefix);
-      results[name][threads] = r;
-      Print(corpus, threads, r, wc_seconds);
-      if (first_prefix.empty()) {
-        first_prefix = prefix;
-        continue;
+      for (const char* ext : {".jsonl", ".graphml", ".dot"})
+        scratch.push_back(prefix_of(threads) + ext);
+    }
+    // The fastest of `repeat` runs per thread count; peak memory is the largest seen.
+    for (int round = 0; round < repeat; ++round) {
+      for (int threads : o.threads) {
+        RunResult r = RunInChild(o.schema, corpus, threads, prefix_of(threads));
+        auto it = results[name].find(threads);
+        if (it == results[name].end()) {
+          results[name][threads] = r;
+        } else {
+          const double peak = std::max(it->second.peak_mib, r.peak_mib);
+          if (r.wall < it->second.wall) it->second = r;
+          it->second.peak_mib = peak;
+        }
       }
+    }
+    if (repeat > 1) std::printf("%s: the fastest of %d runs each\n", name.c_str(), repeat);
+    for (int threads : o.threads) {
+      const RunResult& r = results[name][threads];
+      Print(corpus, threads, r, wc_seconds);
+      if (threads == o.threads.front()) continue;
       bool same = true;
       for (const char* ext : {".jsonl", ".graphml", ".dot"})
-        same = same && SameBytes(first_prefix + ext, prefix + ext);
+        same = same && SameBytes(prefix_of(o.threads.front()) + ext, prefix_of(threads) + ext);
       const RunResult& base = results[name][o.threads.front()];
       std::printf("  -j %d vs -j %d: %.2fx the rate; output (triples, GraphML, DOT) %s\n", threads,
                   o.threads.front(), base.wall / r.wall, same ? "byte-identical" : "DIFFERENT");
