@@ -31,13 +31,11 @@ bool IsCloser(const Token& t) { return t.Is("\"") || t.Is("'") || t.Is(")") || t
 }  // namespace
 
 bool IsHardWrapped(const NormalizedText& text) {
-  size_t line = 0;
-  for (char c : text.text) {
-    if (c == '\n') {
-      line = 0;
-    } else if (++line > 100) {
-      return false;
-    }
+  const std::string_view s = text.text;
+  for (size_t begin = 0; begin < s.size();) {
+    const size_t end = std::min(s.find('\n', begin), s.size());
+    if (end - begin > 100) return false;
+    begin = end + 1;
   }
   return true;
 }

@@ -216,25 +216,32 @@ std::vector<Token> Tokenize(const NormalizedText& normalized) {
     if (token.end <= token.begin) token.end = token.begin + 1;
     std::string_view body = s.substr(start, i - start);
     if (flags & kAbbreviation) body.remove_suffix(1);
-    token.lower = ToLower(body);
+    // One pass lowers ASCII and notes the ASCII capitals; a body with other
+    // bytes is lowered again by ToLower.
+    token.lower.assign(body.data(), body.size());
+    bool ascii = true;
+    bool any_upper = false;
+    bool any_lower = false;
+    bool inner_upper = false;
+    for (size_t k = 0; k < body.size(); ++k) {
+      const unsigned char b = static_cast<unsigned char>(body[k]);
+      if (b >= 'A' && b <= 'Z') {
+        any_upper = true;
+        inner_upper = inner_upper || k > 0;
+        token.lower[k] = static_cast<char>(b + 32);
+      } else if (b >= 'a' && b <= 'z') {
+        any_lower = true;
+      } else if (b >= 0x80) {
+        ascii = false;
+      }
+    }
+    if (!ascii) token.lower = ToLower(body);
     if (flags & kWord) {
-      bool any_upper = false;
-      bool any_lower = false;
-      for (size_t k = 0; k < body.size(); ++k) {
-        const unsigned char b = static_cast<unsigned char>(body[k]);
-        if (b >= 'a' && b <= 'z') any_lower = true;
-        if (b >= 'A' && b <= 'Z') any_upper = true;
-      }
       if (IsUpperAt(body, 0)) flags |= kCapitalized;
-      for (size_t k = 1; k < body.size(); ++k) {
-        if (body[k] >= 'A' && body[k] <= 'Z') flags |= kInnerCapital;
-      }
+      if (inner_upper) flags |= kInnerCapital;
       if (any_upper && !any_lower) flags |= kAllCaps;
-    } else if (flags & kNumber) {
-      // "3M", "7-Eleven": a number with capitals counts as capitalised.
-      for (char b : body) {
-        if (b >= 'A' && b <= 'Z') flags |= kCapitalized;
-      }
+    } else if ((flags & kNumber) && any_upper) {
+      flags |= kCapitalized;  // "3M", "7-Eleven": a number with capitals counts as capitalised
     }
     token.flags = flags;
     tokens.push_back(std::move(token));
