@@ -344,8 +344,17 @@ class Resolver {
         // most salient one, not merely the nearest.
         const bool speaker = want == 3 && t.Is("it") && i == sent.token_begin &&
                              i + 1 < sent.token_end && IsSpeechVerb(tokens_[i + 1].lower);
-        const int entity =
+        int entity =
             speaker ? SalientAntecedent(s, i, want, described) : Antecedent(s, i, want, described);
+        // "against Vivendi, its chief executive X": "its" before a role, right
+        // after an organisation and a comma, is that organisation.
+        if (t.Is("its") && i >= 2 && tokens_[i - 1].Is(",") && next_mention > 0 &&
+            RoleFollows(i + 1, sent.token_end)) {
+          const Mention& before = mentions_[next_mention - 1];
+          if (before.token_end == i - 1 && before.entity >= 0 &&
+              IsOrg(clusters_[static_cast<size_t>(before.entity)].type))
+            entity = before.entity;
+        }
         if (entity < 0) continue;
         Mention m;
         m.sentence = static_cast<uint32_t>(s);
@@ -365,6 +374,15 @@ class Resolver {
     std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
       return a.token_begin < b.token_begin;
     });
+  }
+
+  // True when a job title starts at token i or, after one modifier ("new",
+  // "chief"), at i + 1, before `end`.
+  bool RoleFollows(uint32_t i, uint32_t end) const {
+    for (uint32_t k = i; k < end && k <= i + 1; ++k) {
+      if (schema_.lexicon.title_words.count(tokens_[k].lower)) return true;
+    }
+    return false;
   }
 
   // "it" refers to an organisation mostly as a subject: "it said", "it bought".
