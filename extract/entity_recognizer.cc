@@ -19,6 +19,16 @@ constexpr std::array<std::string_view, 19> kDayAndMonthNames = {
     "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday",
     "january",   "february", "march",     "april",    "june",   "july",     "august",
     "september", "october",  "november",  "december", "may"};
+// Adverbs and prepositions that open a sentence before a name without a
+// comma ("Yesterday Acme Corp said", "Unlike Acme Corp, ...").
+constexpr std::array<std::string_view, 40> kSentenceOpeners = {
+    "yesterday", "today",    "meanwhile", "separately", "however", "also",    "earlier",
+    "later",     "now",      "instead",   "still",      "then",    "thus",    "finally",
+    "last",      "recently", "unlike",    "like",       "despite", "unless",  "although",
+    "though",    "whereas",  "including", "besides",    "beyond",  "against", "without",
+    "within",    "through",  "during",    "following",  "amid",    "among",   "across",
+    "towards",   "toward",   "except",    "once",       "because"};
+
 // Small words ignored when judging whether a sentence is a title-case
 // headline, by length (index 1 to 5), since every token of every sentence is
 // looked up.
@@ -630,12 +640,16 @@ class Recognizer {
   }
 
   // True when [b, e) is three or four capitalised words ending in an
-  // organisation head that is no common word, none of them a function word:
-  // "Global Asset Management", "Hibernian Investment Managers".
+  // organisation head, none of them a function word, a day or month, or a
+  // title before the end: "Global Asset Management", "Hibernian Investment
+  // Managers", "Century Communications Corp".
   bool CommonWordOrgRun(uint32_t b, uint32_t e) const {
     if (e - b < 3 || e - b > 4 || !Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix))
       return false;
-    if (IsLegalSuffix(tokens_[e - 1].lower)) return false;
+    // A legal suffix makes a name of the words before it ("Century
+    // Communications Corp", "Dauphin Deposit Corp"), but not of an adverb or
+    // a preposition opening a sentence ("Yesterday Acme Corp").
+    if (IsLegalSuffix(tokens_[e - 1].lower) && In(kSentenceOpeners, tokens_[b].lower)) return false;
     for (uint32_t k = b; k < e; ++k) {
       const Token& t = tokens_[k];
       if (!t.Has(kWord) || !t.Has(kCapitalized) || IsFunctionWord(t.lower) ||

@@ -148,6 +148,33 @@ class Extractor {
       i = item.token_end;
       items->push_back(item);
     }
+    DropNameBrackets(items);
+  }
+
+  // Wire copy brackets the names of unlisted firms: "agreed to acquire
+  // <Colonial Bancorp Inc>". Brackets around a name read as the name alone,
+  // unless they hold a ticker: a name or a possessive comes right before them
+  // ("Regal Inc <RGL>", "Texaco Inc's <TX>"), or they hold one untyped word.
+  void DropNameBrackets(std::vector<MatchItem>* items) const {
+    const auto& tokens = *doc_.tokens;
+    auto is = [&](const MatchItem& item, const char* text) {
+      return item.entity < 0 && tokens[item.token_begin].Is(text);
+    };
+    size_t kept = 0;
+    for (size_t j = 0; j < items->size(); ++j) {
+      const std::vector<MatchItem>& v = *items;
+      const bool open =
+          is(v[j], "<") && j + 2 < v.size() && v[j + 1].entity >= 0 && is(v[j + 2], ">") &&
+          (j == 0 || (v[j - 1].entity < 0 && !is(v[j - 1], "'s"))) &&
+          (v[j + 1].type != kUnknownType || v[j + 1].token_end - v[j + 1].token_begin >= 2);
+      if (open) {
+        (*items)[kept++] = v[j + 1];
+        j += 2;
+        continue;
+      }
+      (*items)[kept++] = v[j];
+    }
+    items->resize(kept);
   }
 
   void MatchAllSentences() {
