@@ -320,6 +320,20 @@ class SchemaLoader {
       }
     }
     if (hyphen) AddGazetteerForm(spaced, type);
+    // A one-word firm name with inner capitals is also written with only its
+    // first capital: "WorldCom" as "Worldcom", "InBev" as "Inbev".
+    // (Not an acronym: "SAP" is no "Sap".)
+    bool inner_capital = false;
+    bool lower = false;
+    bool letters = name.size() >= 4 && std::isupper(static_cast<unsigned char>(name[0]));
+    for (size_t i = 1; i < name.size() && letters; ++i) {
+      const unsigned char c = static_cast<unsigned char>(name[i]);
+      letters = std::isalpha(c) != 0;
+      inner_capital = inner_capital || std::isupper(c);
+      lower = lower || std::islower(c);
+    }
+    if (letters && inner_capital && lower)
+      AddGazetteerForm(name.substr(0, 1) + ToLower(name.substr(1)), type);
   }
 
   void AddGazetteerForm(const std::string& name, TypeId type) {

@@ -50,6 +50,14 @@ TEST_CASE("the default schema ships exactly the guideline's relations and types"
   CHECK(schema->digest.size() == 16);
 }
 
+TEST_CASE("a firm with inner capitals is also known by its first capital only") {
+  const auto& lex = testing::DefaultSchema()->lexicon;
+  REQUIRE(lex.gazetteer.count("WorldCom"));
+  CHECK(lex.gazetteer.count("Worldcom"));
+  REQUIRE(lex.gazetteer.count("SAP"));
+  CHECK_FALSE(lex.gazetteer.count("Sap"));  // an acronym is no name with inner capitals
+}
+
 TEST_CASE("gazetteer names keep every proper prefix in whole tokens for early stopping") {
   const auto& lex = testing::DefaultSchema()->lexicon;
   REQUIRE(lex.gazetteer.count("Bank of America"));
