@@ -436,19 +436,47 @@ class Resolver {
     int best = -1;
     size_t best_count = 0;
     uint32_t best_position = 0;
+    bool best_subject = false;
     const size_t first = sentence >= 2 ? sentence - 2 : 0;
+    // "Adidas has a trainer which, according to a manager from the company,
+    // ...": a description refers to its own sentence's subject first.
+    if (want == 4) {
+      for (const Mention& m : mentions_) {
+        if (m.sentence > sentence || m.token_begin >= before) break;
+        if (m.sentence < sentence || m.entity < 0 || m.anaphor) continue;
+        if (m.token_begin != sentences_[sentence].token_begin) break;
+        // Not in an apposition to it: "T-Mobile USA, the company's American arm".
+        if (m.token_end + 1 == before && tokens_[m.token_end].Is(",")) break;
+        const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
+        if (Fits(c, want, described) ||
+            (IsOrg(described) && c.type == kUnknownType && !OpensWithGivenName(m)))
+          return m.entity;
+        break;
+      }
+    }
     const int protagonist = want == 3 ? MainOrganization() : Protagonist();
     for (const Mention& m : mentions_) {
       if (m.entity < 0 || m.anaphor) continue;
       if (m.sentence > sentence || (m.sentence == sentence && m.token_begin >= before)) break;
       if (m.sentence < first && m.entity != protagonist) continue;
       const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
-      if (!Fits(c, want, described)) continue;
+      // "Lumora, a startup that ... The company was founded by ...": an
+      // untyped name opening an earlier sentence may be "the company".
+      const bool untyped_subject =
+          want == 4 && IsOrg(described) && c.type == kUnknownType && m.sentence < sentence &&
+          m.token_begin == sentences_[m.sentence].token_begin && !OpensWithGivenName(m);
+      if (!Fits(c, want, described) && !untyped_subject) continue;
+      // The most often named wins; on a tie, a description prefers a name
+      // that opens its sentence (its subject), then the nearest.
       const size_t count = c.mentions.size();
-      if (count > best_count || (count == best_count && m.token_begin > best_position)) {
+      const bool subject = want == 4 && m.token_begin == sentences_[m.sentence].token_begin;
+      if (count > best_count ||
+          (count == best_count && (subject > best_subject ||
+                                   (subject == best_subject && m.token_begin > best_position)))) {
         best = m.entity;
         best_count = count;
         best_position = m.token_begin;
+        best_subject = subject;
       }
     }
     return best;
@@ -491,6 +519,12 @@ class Resolver {
       }
     }
     return best >= 3 && best >= 2 * second ? which : -1;
+  }
+
+  // True when a mention's first word is a given name ("James Sherwood"):
+  // an untyped name that may well be a person's.
+  bool OpensWithGivenName(const Mention& m) const {
+    return schema_.lexicon.given_names.count(tokens_[m.token_begin].lower) > 0;
   }
 
   bool Fits(const Cluster& c, int want, TypeId described) const {

@@ -448,6 +448,15 @@ class Recognizer {
              (tokens_[i - 1].Has(kAbbreviation) && tokens_[i - 1].lower.size() == 1))) {
           cut = false;
         }
+        // A word and an organisation head before "and" make a name, as a
+        // whole run of two would: "Index Ventures and Y Combinator".
+        if (cut && !is_honorific && i == start && !Listed(t, RecognizerLexicon::kTitleWord) &&
+            !IsFunctionWord(t.lower) && i + 2 < e &&
+            Listed(tokens_[i + 1], RecognizerLexicon::kOrgSuffix) &&
+            !Listed(tokens_[i + 1], RecognizerLexicon::kCommonWord) &&
+            (tokens_[i + 2].Is("and") || tokens_[i + 2].Is("&")) &&
+            tokens_[i + 1].Has(kSpaceBefore))
+          cut = false;
         // A product tier after a name stays in it: "Mistral Large", "Sonar Small".
         if (cut && !is_honorific && i > start && Listed(t, RecognizerLexicon::kProductTier) &&
             (IsNameToken(tokens_[i - 1]) || tokens_[i - 1].Has(kNumber)))
