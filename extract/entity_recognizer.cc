@@ -314,7 +314,7 @@ class Recognizer {
       // A short number after a name: Colossus 1, PlayStation 2, Windows 95, and
       // model versions followed by more capitals: Gemini 1.5 Pro, Llama 3 70B.
       if (t.Has(kNumber) && t.lower.size() <= 6 &&
-          (NumberJoinsName(i, j, limit) ||
+          (NumberJoinsName(i, j, limit) || VersionEndsName(i, j, limit) ||
            (j + 1 < limit && (IsNameToken(tokens_[j + 1]) || tokens_[j + 1].Has(kNumber)) &&
             !tokens_[j + 1].Has(kNewlineBefore) && tokens_[j + 1].lower.size() <= 8 &&
             !Listed(tokens_[j + 1], RecognizerLexicon::kCommonWord)))) {
@@ -324,6 +324,24 @@ class Recognizer {
       break;
     }
     return j;
+  }
+
+  // True when the number at j, after the one-word name at i, is a product's
+  // version that ends the name: "Genie 3,", "iPhone 17, which", "Windows 11."
+  // (not a date, an amount or a count: "May 3", "Acme 3 pct", "Acme 3 million").
+  bool VersionEndsName(uint32_t i, uint32_t j, uint32_t limit) const {
+    const Token& number = tokens_[j];
+    if (j != i + 1 || !number.Has(kSpaceBefore) || number.lower.size() > 3 ||
+        number.lower.find_first_of(".,") != std::string::npos)
+      return false;
+    const Token& name = tokens_[i];
+    if (!name.Has(kWord) || name.Has(kAllCaps) || In(kDayAndMonthNames, name.lower) ||
+        IsPlaceAt(i) || Listed(name, RecognizerLexicon::kCommonWord) ||
+        Listed(name, RecognizerLexicon::kTitleWord) || Listed(name, RecognizerLexicon::kOrgSuffix))
+      return false;
+    if (j + 1 >= limit) return true;
+    const Token& next = tokens_[j + 1];
+    return next.Is(",") || next.Is(".") || next.Is(";") || next.Is(":") || next.Is(")");
   }
 
   bool NumberJoinsName(uint32_t i, uint32_t j, uint32_t limit) const {

@@ -262,7 +262,7 @@ class Extractor {
   // The type an untyped entity takes in a slot of this type mask, or
   // kUnknownType when its name does not fit (a person needs two to four
   // capitalised words).
-  TypeId InferType(int32_t entity, uint64_t mask) const {
+  TypeId InferType(int32_t entity, uint64_t mask, bool distinctive = false) const {
     TypeId first = kUnknownType;
     for (size_t t = 0; t < schema_.types.size(); ++t) {
       if ((mask >> t) & 1ULL) {
@@ -286,6 +286,7 @@ class Extractor {
       if (product && lower.size() > 3 && lower.back() == 's' &&
           schema_.lexicon.english_words.count(lower))
         return kUnknownType;
+      if (distinctive && !IsDistinctiveWord(name, lower)) return kUnknownType;
     }
     if (schema_.type_names[static_cast<size_t>(first)] == "Person") {
       int words = 1;
@@ -302,6 +303,23 @@ class Extractor {
       if (!ok || words < 2 || words > 4) return kUnknownType;
     }
     return first;
+  }
+
+  // True when a one-word name stands out as a name: it holds a digit, or an
+  // inner capital, or is no English word; an acronym needs four letters.
+  bool IsDistinctiveWord(const std::string& name, const std::string& lower) const {
+    bool digit = false;
+    bool inner_capital = false;
+    bool all_caps = true;
+    for (size_t i = 0; i < name.size(); ++i) {
+      const unsigned char c = static_cast<unsigned char>(name[i]);
+      digit = digit || (c >= '0' && c <= '9');
+      if (c >= 'a' && c <= 'z') all_caps = false;
+      if (i > 0 && c >= 'A' && c <= 'Z') inner_capital = true;
+    }
+    if (digit) return true;
+    if (all_caps) return name.size() >= 4;
+    return inner_capital || !schema_.lexicon.english_words.count(lower);
   }
 
   // True when a lower-case name particle ("van", "de", "bin") followed by a
@@ -413,13 +431,17 @@ class Extractor {
       if (s < 0) continue;
       TypeId st = types_[static_cast<size_t>(s)];
       if (st == kUnknownType && subject_sibling != kUnknownType) st = subject_sibling;
-      if (st == kUnknownType && (st = InferType(s, rel.domain)) == kUnknownType) continue;
+      if (st == kUnknownType &&
+          (st = InferType(s, rel.domain, rp.distinctive_names)) == kUnknownType)
+        continue;
       for (size_t k = 0; k < objects.size(); ++k) {
         const int32_t o = objects[k];
         if (o < 0 || s == o) continue;
         TypeId ot = types_[static_cast<size_t>(o)];
         if (ot == kUnknownType && object_sibling != kUnknownType) ot = object_sibling;
-        if (ot == kUnknownType && (ot = InferType(o, rel.range)) == kUnknownType) continue;
+        if (ot == kUnknownType &&
+            (ot = InferType(o, rel.range, rp.distinctive_names)) == kUnknownType)
+          continue;
         // At most one side may be typed by the pattern alone.
         const bool s_inferred = types_[static_cast<size_t>(s)] == kUnknownType;
         const bool o_inferred = types_[static_cast<size_t>(o)] == kUnknownType;

@@ -33,6 +33,10 @@ struct RelationPattern {
   double confidence = 0.8;
   // "current" or "former" when the pattern fixes a works_for status, else "".
   std::string status;
+  // When true, a name no list types fills a slot only when it is distinctive:
+  // several words, or a word with a digit or an inner capital that is no
+  // ordinary English word ("Genie 3", "Vasotec", not "Model" or "TV").
+  bool distinctive_names = false;
   // Where the pattern is written, "file:line".
   std::string location;
 };
