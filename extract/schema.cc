@@ -320,6 +320,13 @@ class SchemaLoader {
       }
     }
     if (hyphen) AddGazetteerForm(spaced, type);
+    // "Simon & Schuster" is written "Simon and Schuster" as well, and the other way round.
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{" & ", " and "},
+                                   std::pair<std::string, std::string>{" and ", " & "}}) {
+      const size_t at = name.find(from);
+      if (at != std::string::npos && at > 0)
+        AddGazetteerForm(name.substr(0, at) + to + name.substr(at + from.size()), type);
+    }
     // A one-word firm name with inner capitals is also written with only its
     // first capital: "WorldCom" as "Worldcom", "InBev" as "Inbev".
     // (Not an acronym: "SAP" is no "Sap".)

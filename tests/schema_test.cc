@@ -58,6 +58,14 @@ TEST_CASE("a firm with inner capitals is also known by its first capital only") 
   CHECK_FALSE(lex.gazetteer.count("Sap"));  // an acronym is no name with inner capitals
 }
 
+TEST_CASE("a firm named with '&' is also known with 'and', and the other way round") {
+  const auto& lex = testing::DefaultSchema()->lexicon;
+  REQUIRE(lex.gazetteer.count("Gulf & Western"));
+  CHECK(lex.gazetteer.count("Gulf and Western"));
+  REQUIRE(lex.gazetteer.count("Chips and Technologies"));
+  CHECK(lex.gazetteer.count("Chips & Technologies"));
+}
+
 TEST_CASE("gazetteer names keep every proper prefix in whole tokens for early stopping") {
   const auto& lex = testing::DefaultSchema()->lexicon;
   REQUIRE(lex.gazetteer.count("Bank of America"));
