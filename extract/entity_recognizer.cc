@@ -566,6 +566,12 @@ class Recognizer {
           // of Barclays Capital", "John Smith of Acme Holdings".
           if (org && !IsOrgHeadAnywhere(b, k) && LooksLikePersonName(b, k, after_honorific))
             org = false;
+          // A firm's legal suffix ends its name; "of" and a place after it say
+          // where it is: "Avis Bourg Co of Folsom", "Daiwa Securities Ltd of Japan".
+          // ("Prudential Insurance Co of America" is the firm's whole name.)
+          if (org && IsLegalSuffix(tokens_[k - 1].lower) && IsPlaceName(k + 1, e) &&
+              !tokens_[e - 1].Is("america"))
+            org = false;
         }
         if (!org) {
           TypeCandidate(b, k, after_honorific, out);
@@ -791,6 +797,13 @@ class Recognizer {
     const bool titled = b > 0 && !tokens_[b - 1].Has(kCapitalized) &&
                         Listed(tokens_[b - 1], RecognizerLexicon::kTitleWord);
     return given || titled || after_honorific || PrecededByHonorific(b);
+  }
+
+  // True when tokens [b, e) are a place the gazetteer or the place list knows.
+  bool IsPlaceName(uint32_t b, uint32_t e) const {
+    if (b >= e || place_ == kUnknownType) return false;
+    TypeId type = kUnknownType;
+    return GazetteerMatch(b, e, &type) == e && type == place_;
   }
 
   bool PrecededByHonorific(uint32_t b) const {
