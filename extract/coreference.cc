@@ -159,6 +159,20 @@ class Resolver {
     for (size_t m : order) {
       Mention& cur = mentions_[m];
       const std::string lower = ToLower(cur.text);
+      // "Santa Fe chairman John Schmidt": a place name (not an adjective:
+      // "Turkish economist") before a job title that opens an organisation's
+      // name in the article is that organisation.
+      if (cur.type == place_ && place_ != kUnknownType && cur.place.empty() &&
+          cur.token_end < tokens_.size() &&
+          schema_.lexicon.title_words.count(tokens_[cur.token_end].lower) &&
+          !tokens_[cur.token_end].Has(kCapitalized)) {
+        const int org = FindOrgByPrefix(m, /*even_known=*/true);
+        if (org >= 0) {
+          cur.type = clusters_[static_cast<size_t>(org)].type;
+          Attach(m, org);
+          continue;
+        }
+      }
       if (cur.type == place_ && place_ != kUnknownType) {
         const std::string key = PlaceKey(cur);
         auto it = places.find(key);
@@ -265,10 +279,11 @@ class Resolver {
   }
 
   // "Eureka" -> "Eureka Labs" (a unique longer org), but never a name the
-  // gazetteer knows on its own ("Google" is not "Google DeepMind").
-  int FindOrgByPrefix(size_t m) const {
+  // gazetteer knows on its own ("Google" is not "Google DeepMind"), unless
+  // `even_known` (a place before a job title: "Santa Fe chairman").
+  int FindOrgByPrefix(size_t m, bool even_known = false) const {
     const Mention& cur = mentions_[m];
-    if (cur.evidence == TypeEvidence::kGazetteer) return -1;
+    if (cur.evidence == TypeEvidence::kGazetteer && !even_known) return -1;
     const std::vector<std::string>& words = words_[m];
     int found = -1;
     for (size_t c = 0; c < clusters_.size(); ++c) {
