@@ -554,9 +554,12 @@ class Recognizer {
           // "Gulf and Western Inc", "Procter and Gamble Co": one word on
           // each side of "and", then the legal suffix, make one name; longer
           // parts ("Merrill Lynch and Co", "Comdata and Mason Best Co") do not.
+          // So do words opened by a nationality: "Australian Meat and Livestock Corp".
           org = !left_complete && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
                 (!IsLegalSuffix(tokens_[e - 1].lower) ||
-                 (k - b == 1 && e - k == 3 && !Listed(tokens_[b], RecognizerLexicon::kGivenName)));
+                 (k - b == 1 && e - k == 3 && !Listed(tokens_[b], RecognizerLexicon::kGivenName)) ||
+                 (k - b <= 3 && e - k >= 3 && e - k <= 4 && !tokens_[k + 1].Has(kAllCaps) &&
+                  lex_.nationalities.count(Key(b, b + 1)) > 0));
           if (tokens_[k].Is("&") && !tokens_[k].Has(kSpaceBefore)) org = true;  // AT&T-style glue
           if (tokens_[k].Is("&") && !left_complete) org = true;                 // Procter & Gamble
         } else {
