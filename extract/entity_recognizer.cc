@@ -560,6 +560,12 @@ class Recognizer {
                  (k - b == 1 && e - k == 3 && !Listed(tokens_[b], RecognizerLexicon::kGivenName)) ||
                  (k - b <= 3 && e - k >= 3 && e - k <= 4 && !tokens_[k + 1].Has(kAllCaps) &&
                   lex_.nationalities.count(Key(b, b + 1)) > 0));
+          // "Merrill Lynch and Co Inc", "Mitsui and Co Ltd": "and Co" belongs to the name.
+          auto name_ends = [&](uint32_t i) { return i == e || tokens_[i].Is("of"); };
+          if ((tokens_[k + 1].Is("co") || tokens_[k + 1].Is("company")) &&
+              (name_ends(k + 2) ||
+               (k + 2 < e && IsLegalSuffix(tokens_[k + 2].lower) && name_ends(k + 3))))
+            org = true;
           if (tokens_[k].Is("&") && !tokens_[k].Has(kSpaceBefore)) org = true;  // AT&T-style glue
           if (tokens_[k].Is("&") && !left_complete) org = true;                 // Procter & Gamble
         } else {
