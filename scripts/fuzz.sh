@@ -10,10 +10,10 @@ build="$root/build-fuzz"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
   -DNEWSGRAPH_FUZZ=ON -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$build" -j "$(nproc)" --target text_fuzzer articles_fuzzer schema_fuzzer pattern_fuzzer \
-  graph_file_fuzzer >/dev/null
+  graph_file_fuzzer extract_fuzzer >/dev/null
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-for target in text_fuzzer articles_fuzzer schema_fuzzer pattern_fuzzer graph_file_fuzzer; do
+for target in text_fuzzer articles_fuzzer schema_fuzzer pattern_fuzzer graph_file_fuzzer extract_fuzzer; do
   cp -r "$root/fuzz/corpus/$target" "$work/$target"
   log="$work/$target.log"
   if ! "$build/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
