@@ -246,17 +246,33 @@ class Extractor {
       }
       return !m.objects.empty();
     };
-    std::set<uint32_t> subjects_with_typed;
+    // Per subject, the objects of its all-typed matches. A match with an
+    // untyped object gives way to them, unless it holds them all and more:
+    // "brands include AEG, Zanussi and Frigidaire" extends "include AEG".
+    std::map<uint32_t, std::vector<const std::vector<uint32_t>*>> typed_objects;
     for (const PatternMatch& m : *matches) {
-      if (typed(m) && !m.subjects.empty()) subjects_with_typed.insert(m.subjects[0]);
+      if (typed(m) && !m.subjects.empty()) typed_objects[m.subjects[0]].push_back(&m.objects);
     }
-    if (subjects_with_typed.empty()) return;
-    matches->erase(std::remove_if(matches->begin(), matches->end(),
-                                  [&](const PatternMatch& m) {
-                                    return !m.subjects.empty() && !typed(m) &&
-                                           subjects_with_typed.count(m.subjects[0]) > 0;
-                                  }),
-                   matches->end());
+    if (typed_objects.empty()) return;
+    auto gives_way = [&](const PatternMatch& m) {
+      if (m.subjects.empty() || typed(m)) return false;
+      auto it = typed_objects.find(m.subjects[0]);
+      if (it == typed_objects.end()) return false;
+      for (const std::vector<uint32_t>* objects : it->second) {
+        for (uint32_t o : *objects) {
+          if (std::find(m.objects.begin(), m.objects.end(), o) == m.objects.end()) return true;
+        }
+      }
+      return false;
+    };
+    // Decide for every match before moving any (the map points into them).
+    std::vector<bool> drop(matches->size());
+    for (size_t k = 0; k < matches->size(); ++k) drop[k] = gives_way((*matches)[k]);
+    std::vector<PatternMatch> kept;
+    for (size_t k = 0; k < matches->size(); ++k) {
+      if (!drop[k]) kept.push_back(std::move((*matches)[k]));
+    }
+    *matches = std::move(kept);
   }
 
   // The type an untyped entity takes in a slot of this type mask, or
