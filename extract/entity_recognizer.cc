@@ -411,7 +411,10 @@ class Recognizer {
           GazetteerMatch(j, e, &type) == e &&
           !Listed(tokens_[j - 1], RecognizerLexicon::kOrgSuffix) &&
           !Listed(tokens_[b], RecognizerLexicon::kGivenName) &&
-          !In(kParticles, tokens_[j - 1].lower)) {
+          !In(kParticles, tokens_[j - 1].lower) &&
+          // Initials before a firm's name belong to it: "MM Warburg", "SG Cowen".
+          !(type == company_ && j == b + 1 && tokens_[b].Has(kAllCaps) &&
+            tokens_[b].lower.size() <= 3 && !IsPlaceAt(b))) {
         SplitSequence(b, j, s, out);
         AddCandidate(j, e, type, TypeEvidence::kGazetteer, out);
         return;
