@@ -334,8 +334,9 @@ class Resolver {
           }
         }
         if (want == 0) continue;
-        // "X told the SEC it has acquired": "it" right after the addressee of a
-        // verb of saying is the speaker, whom this rule cannot see; leave it.
+        // "X told the SEC it has acquired", "in a filing with the SEC it said":
+        // "it" right after the addressee of a verb of saying is the speaker,
+        // whom this rule cannot see; leave it.
         if (t.Is("it") && next_mention > 0 && mentions_[next_mention - 1].token_end == i) {
           const Mention& before = mentions_[next_mention - 1];
           uint32_t k = before.token_begin;
@@ -344,7 +345,7 @@ class Resolver {
             const std::string& verb = tokens_[k - 1].lower;
             if (verb == "told" || verb == "tells" || verb == "tell" || verb == "informed" ||
                 verb == "notified" || verb == "assured" || verb == "warned" || verb == "asked" ||
-                verb == "advised") {
+                verb == "advised" || verb == "with" || verb == "to") {
               continue;
             }
           }
@@ -391,6 +392,15 @@ class Resolver {
     });
   }
 
+  // True when a mention is the regulator of "in a filing with the SEC", who
+  // is never what a later "it" stands for.
+  bool InFilingWith(const Mention& m) const {
+    uint32_t k = m.token_begin;
+    if (k > 0 && tokens_[k - 1].Is("the")) --k;
+    return k >= 2 && tokens_[k - 1].Is("with") &&
+           (tokens_[k - 2].Is("filing") || tokens_[k - 2].Is("filings"));
+  }
+
   // True when a job title starts at token i or, after one modifier ("new",
   // "chief"), at i + 1, before `end`.
   bool RoleFollows(uint32_t i, uint32_t end) const {
@@ -419,6 +429,17 @@ class Resolver {
       // "it is/was" + adjective is usually expletive; keep "it has bought", "it will buy".
       return w != "is" && w != "was";
     }
+    // Irregular past tenses and modals: "it bought", "it sold", "it can".
+    static const char* const kIrregular[] = {
+        "bought", "sold",    "took",    "made",   "won",    "lost", "led",  "paid",  "held",
+        "grew",   "rose",    "fell",    "began",  "became", "got",  "put",  "cut",   "set",
+        "ran",    "saw",     "said",    "told",   "kept",   "left", "met",  "sent",  "spent",
+        "built",  "brought", "thought", "found",  "gave",   "went", "came", "knew",  "wrote",
+        "chose",  "drew",    "broke",   "struck", "sought", "sank", "can",  "could", "may",
+        "might",  "must",    "should",  "did",    "won't",  "can't"};
+    for (const char* verb : kIrregular) {
+      if (w == verb) return true;
+    }
     return w.size() > 2 && (w.back() == 's' || (w.size() > 3 && w.substr(w.size() - 2) == "ed"));
   }
 
@@ -436,7 +457,7 @@ class Resolver {
         if (m.sentence != s || m.entity < 0) continue;
         if (back == 0 && m.token_begin >= before) break;
         const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
-        if (!Fits(c, want, described)) continue;
+        if (!Fits(c, want, described) || InFilingWith(m)) continue;
         return m.entity;
       }
     }

@@ -766,8 +766,9 @@ void Pattern::BuildClosures() {
 }
 
 inline bool Pattern::Accepts(const Inst& inst, const MatchItem& item) const {
-  // An untyped name is skipped like a word by gaps; a one-word one also matches its word,
-  // as does a resolved pronoun ("completed its purchase").
+  // An untyped name is skipped like a word by gaps; a one-word one also matches its word.
+  // A resolved pronoun matches its word and a "_" gap: "completed its purchase",
+  // "raised its stake in".
   const bool is_token = item.entity < 0;
   const bool is_skippable = is_token || item.type == kUnknownType;
   const bool reads_as_word = is_skippable || item.anaphor;
@@ -780,8 +781,10 @@ inline bool Pattern::Accepts(const Inst& inst, const MatchItem& item) const {
              std::binary_search(set.begin(), set.end(), item.word);
     }
     case Op::kAnyToken:
-      return is_skippable;
+      return reads_as_word;
     case Op::kNotWordSet: {
+      // Not a resolved pronoun: in "told Reuters its chairman X" the role's
+      // words must not swallow "its", which names the firm.
       const auto& set = word_sets_[static_cast<size_t>(inst.x)];
       return is_skippable &&
              !(item.word >= 0 && std::binary_search(set.begin(), set.end(), item.word));

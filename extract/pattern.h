@@ -9,8 +9,9 @@
 //   "("           a quoted literal, for the pattern syntax characters ( ) | ? * + { } < > _ "
 //   <list>        any entry of a named word list (entries may be several words)
 //   _             any one token that is not a typed entity (an untyped
-//                 capitalised name counts as a token)
+//                 capitalised name or a resolved pronoun counts as a token)
 //   !word !<list> any one such token except the word or the list's words
+//                 (a resolved pronoun does not count here)
 //   {subj} {obj}  an entity in the relation's subject or object slot; the
 //                 entity's type must be in the relation's domain or range
 //   {subj+}       one or more coordinated entities: "A, B and C"
