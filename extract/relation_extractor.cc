@@ -60,14 +60,17 @@ class Extractor {
 
   // The article's main organisation: the org entity with at least three
   // mentions and either half of all organisation mentions or twice as many
-  // as any other (a funding story names many investors once), or -1.
+  // as any other (a funding story names many investors once), or -1. The
+  // organisation the headline names first needs only the most mentions.
   int32_t TopicEntity() const {
     std::map<int32_t, int> counts;
     int total = 0;
+    int32_t headline = -1;
     for (const Mention& m : *doc_.mentions) {
       if (m.entity >= 0 && IsOrgType(types_[static_cast<size_t>(m.entity)])) {
         ++counts[m.entity];
         ++total;
+        if (headline < 0 && m.sentence == 0 && !m.anaphor) headline = m.entity;
       }
     }
     int32_t best = -1;
@@ -83,7 +86,7 @@ class Extractor {
       }
     }
     return best_count >= 3 && best_count > second &&
-                   (2 * best_count >= total || best_count >= 2 * second)
+                   (2 * best_count >= total || best_count >= 2 * second || best == headline)
                ? best
                : -1;
   }
