@@ -454,6 +454,15 @@ class Recognizer {
           is_honorific = false;
         cut = !glued && (Listed(t, RecognizerLexicon::kTitleWord) ||
                          Listed(t, RecognizerLexicon::kCommonWord) > 0 || is_honorific);
+        // A known name starting here is no title or common word: "General
+        // Catalyst and Founders Fund", "Index Ventures".
+        if (cut && i == start && i + 1 < e && Listed(t, RecognizerLexicon::kGazetteerStart)) {
+          TypeId known = kUnknownType;
+          if (GazetteerMatch(i, e, &known) > i + 1 && known != kUnknownType && known != person_) {
+            cut = false;
+            is_honorific = false;
+          }
+        }
         // A common word that is also a given name, before a capitalised word
         // that is not common, starts a name: "Jan Leike", "Will Smith".
         if (cut && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
