@@ -483,6 +483,22 @@ class Extractor {
         }
       }
     }
+    // "Sony, Philips, Matsushita and Samsung are developing ...": every two of
+    // the objects as well, for a symmetric relation whose pattern asks for it.
+    if (!rp.pairwise || !rel.symmetric || topic >= 0) return;
+    for (size_t a = 0; a < objects.size(); ++a) {
+      for (size_t b = a + 1; b < objects.size(); ++b) {
+        const int32_t x = objects[a];
+        const int32_t y = objects[b];
+        if (x < 0 || y < 0 || x == y) continue;
+        const TypeId xt = types_[static_cast<size_t>(x)];
+        const TypeId yt = types_[static_cast<size_t>(y)];
+        if (xt == kUnknownType || yt == kUnknownType || !((rel.domain >> xt) & 1ULL) ||
+            !((rel.range >> yt) & 1ULL))
+          continue;
+        Add(rel.name, true, x, xt, y, yt, sent, rp, rp.confidence, date, amount, "", "");
+      }
+    }
   }
 
   void Add(const std::string& predicate, bool symmetric, int32_t s, TypeId st, int32_t o, TypeId ot,

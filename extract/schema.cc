@@ -483,8 +483,9 @@ class SchemaLoader {
       // yaml-cpp nodes are references: build `source` once, never assign to it.
       const YAML::Node source = p.IsMap() ? Required(p, "match") : YAML::Node(p);
       if (p.IsMap()) {
-        CheckKeys(p, {"match", "confidence", "status", "distinctive_names"});
+        CheckKeys(p, {"match", "confidence", "status", "distinctive_names", "pairwise"});
         if (p["distinctive_names"]) rp.distinctive_names = Bool(p["distinctive_names"]);
+        if (p["pairwise"]) rp.pairwise = Bool(p["pairwise"]);
         if (p["confidence"]) {
           rp.confidence = Double(p["confidence"]);
           if (rp.confidence <= 0 || rp.confidence > 1)

@@ -37,6 +37,9 @@ struct RelationPattern {
   // several words, or a word with a digit or an inner capital that is no
   // ordinary English word ("Genie 3", "Vasotec", not "Model" or "TV").
   bool distinctive_names = false;
+  // For a symmetric relation: the objects of a match are also related to
+  // one another ("Sony, Philips, Matsushita and Samsung are developing ...").
+  bool pairwise = false;
   // Where the pattern is written, "file:line".
   std::string location;
 };

@@ -102,15 +102,18 @@ TEST_CASE("hedge and negation phrases are interned once when the schema loads") 
   CHECK(listed == schema.hedge_and_negation_ids.size());
 }
 
-TEST_CASE("a pattern may ask for distinctive new names") {
+TEST_CASE("a pattern may ask for distinctive new names and pairwise objects") {
   std::string yaml = kMinimal;
   yaml.replace(yaml.find("      - \"{subj} , chief executive of {obj}\""), std::string::npos,
-               "      - {match: \"{subj} , chief executive of {obj?}\", distinctive_names: true}\n"
+               "      - {match: \"{subj} , chief executive of {obj?}\", distinctive_names: true, "
+               "pairwise: true}\n"
                "      - \"{subj} , chairman of {obj?}\"\n");
   const auto schema = Schema::LoadString(yaml, "s.yaml", ".");
   REQUIRE(schema->relations[0].patterns.size() == 2);
   CHECK(schema->relations[0].patterns[0].distinctive_names);
+  CHECK(schema->relations[0].patterns[0].pairwise);
   CHECK_FALSE(schema->relations[0].patterns[1].distinctive_names);
+  CHECK_FALSE(schema->relations[0].patterns[1].pairwise);
   std::string bad = yaml;
   bad.replace(bad.find("distinctive_names: true"), 23, "distinctive_names: maybe");
   CHECK(ErrorOf(bad).find("s.yaml:10") != std::string::npos);
