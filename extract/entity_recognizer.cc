@@ -207,19 +207,23 @@ class Recognizer {
   // Longest gazetteer entry starting at token i within [i, limit).
   uint32_t GazetteerMatch(uint32_t i, uint32_t limit, TypeId* type) const {
     if (i >= limit || !Listed(tokens_[i], RecognizerLexicon::kGazetteerStart)) return 0;
-    std::string key;
+    // The key is the tokens' text, single-spaced where they were spaced,
+    // hashed as it grows.
+    uint64_t hash = kNameHashSeed;
     uint32_t best = 0;
+    const std::string_view text(text_.text);
     for (uint32_t j = i; j < limit && j < i + static_cast<uint32_t>(lex_.max_gazetteer_tokens);
          ++j) {
       const Token& t = tokens_[j];
-      if (j > i && t.Has(kSpaceBefore)) key += ' ';
-      key.append(text_.text, t.norm_begin, t.norm_end - t.norm_begin);
-      auto it = lex_.gazetteer.find(key);
-      if (it != lex_.gazetteer.end()) {
+      if (j > i && t.Has(kSpaceBefore)) hash = NameHash(" ", hash);
+      hash = NameHash(text.substr(t.norm_begin, t.norm_end - t.norm_begin), hash);
+      const NameIndex::Entry* entry = lex_.gazetteer_index.Find(hash);
+      if (entry == nullptr) break;  // neither a name nor the start of one
+      if (entry->type >= 0) {
         best = j + 1;
-        *type = it->second;
+        *type = entry->type;
       }
-      if (!lex_.gazetteer_prefixes.count(key)) break;  // no longer name starts so
+      if (!entry->prefix) break;  // no longer name starts so
     }
     return best;
   }

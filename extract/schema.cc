@@ -78,6 +78,10 @@ class SchemaLoader {
     if (root["typing"]) LoadTyping(root["typing"]);
     LoadRelations(Required(root, "relations"));
     BuildWordFlags();
+    for (const auto& [name, type] : schema_->lexicon.gazetteer)
+      schema_->lexicon.gazetteer_index.AddName(name, type);
+    for (const std::string& prefix : schema_->lexicon.gazetteer_prefixes)
+      schema_->lexicon.gazetteer_index.AddPrefix(prefix);
     schema_->digest = HexDigits(digest_);
     return schema;
   }

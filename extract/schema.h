@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extract/document.h"
+#include "extract/name_index.h"
 #include "extract/pattern.h"
 #include "extract/vocabulary.h"
 
@@ -119,6 +120,8 @@ struct RecognizerLexicon {
   // Every proper prefix, in whole tokens, of a gazetteer name ("Bank of" for
   // "Bank of America"), so that a lookup stops as soon as no name can follow.
   std::unordered_set<std::string> gazetteer_prefixes;
+  // The gazetteer's names and prefixes again, by hash, for the recogniser's lookups.
+  NameIndex gazetteer_index;
   // Place variant -> canonical place name.
   std::unordered_map<std::string, std::string> place_canonical;
   // Longest gazetteer entry, in tokens.
