@@ -426,8 +426,9 @@ class Resolver {
              next == "recently" || (next.size() > 3 && next.compare(next.size() - 2, 2, "ed") == 0);
     }
     if (w == "is" || w == "was" || w == "has" || w == "had" || w == "will" || w == "would") {
-      // "it is/was" + adjective is usually expletive; keep "it has bought", "it will buy".
-      return w != "is" && w != "was";
+      // "it is/was" + adjective is usually expletive; keep "it has bought", "it will
+      // buy" and "it was to buy".
+      return (w != "is" && w != "was") || (i + 1 < tokens_.size() && tokens_[i + 1].Is("to"));
     }
     // Irregular past tenses and modals: "it bought", "it sold", "it can".
     static const char* const kIrregular[] = {

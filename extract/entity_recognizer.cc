@@ -285,6 +285,11 @@ class Recognizer {
     uint32_t j = i + 1;
     while (j < limit) {
       const Token& t = tokens_[j];
+      // A legal suffix with its full stop ends a firm's name: in "... of
+      // Navistar International Corp. Lennox will ..." a new sentence begins.
+      if (tokens_[j - 1].Has(kAbbreviation) && IsLegalSuffix(tokens_[j - 1].lower) &&
+          !IsLegalSuffix(t.lower) && t.Has(kSpaceBefore))
+        break;
       // In wire copy a line break may fall inside a name ("<Valhi\nInc>").
       if (IsNameToken(t) && (!t.Has(kNewlineBefore) || (wrapped_ && !t.Has(kParagraphBefore)))) {
         ++j;
