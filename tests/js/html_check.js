@@ -20,44 +20,48 @@ async function main() {
     await page.goto('file://' + page_path);
     await page.waitForFunction(() => window.newsgraph && window.newsgraph.ready, null, {timeout: 30000});
     await page.screenshot({path: screenshot});
-    // Search: the neighbourhood of the entity is selected.
-    await page.fill('#search', search);
-    await page.press('#search', 'Enter');
-    const selected = await page.evaluate(() => window.newsgraph.cy.nodes(':selected').map((n) => n.data('label')));
-    // Let the renderer catch up with the new viewport before measuring positions.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    // Click, with the mouse, a point of an edge touching the selection. The
-    // layout can put another node over an edge's midpoint, so the point is taken
-    // along the edge where Cytoscape's own hit test finds that edge.
-    const points = await page.evaluate(() => {
-      const cy = window.newsgraph.cy;
-      const renderer = cy.renderer();
-      const box = cy.container().getBoundingClientRect();
-      const out = [];
-      cy.nodes(':selected').connectedEdges().forEach((edge) => {
-        const from = edge.sourceEndpoint();
-        const to = edge.targetEndpoint();
-        for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
-          const model = {x: from.x + t * (to.x - from.x), y: from.y + t * (to.y - from.y)};
-          const near = renderer.findNearestElement(model.x, model.y, true, false);
-          if (!near || near.id() !== edge.id()) continue;
-          const zoom = cy.zoom();
-          const pan = cy.pan();
-          out.push({x: box.left + model.x * zoom + pan.x, y: box.top + model.y * zoom + pan.y,
-                    sentence: edge.data('evidence')[0].sentence, doc: edge.data('evidence')[0].doc});
-          break;
-        }
+    // Search: the neighbourhood of the entity is selected. Then click, with the
+    // mouse, a point of an edge touching the selection. The layout can put
+    // another node over an edge's midpoint, so the point is taken along the
+    // edge where Cytoscape's own hit test finds that edge. A click that missed
+    // changes the view, so each new try searches again (which re-centres the
+    // view) and takes the next edge's point.
+    let selected = [];
+    let point = null;
+    for (let attempt = 0; attempt < 5; ++attempt) {
+      await page.fill('#search', search);
+      await page.press('#search', 'Enter');
+      selected = await page.evaluate(() => window.newsgraph.cy.nodes(':selected').map((n) => n.data('label')));
+      // Let the renderer catch up with the new viewport before measuring positions.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const points = await page.evaluate(() => {
+        const cy = window.newsgraph.cy;
+        const renderer = cy.renderer();
+        const box = cy.container().getBoundingClientRect();
+        const out = [];
+        cy.nodes(':selected').connectedEdges().forEach((edge) => {
+          const from = edge.sourceEndpoint();
+          const to = edge.targetEndpoint();
+          for (const t of [0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8]) {
+            const model = {x: from.x + t * (to.x - from.x), y: from.y + t * (to.y - from.y)};
+            const near = renderer.findNearestElement(model.x, model.y, true, false);
+            if (!near || near.id() !== edge.id()) continue;
+            const zoom = cy.zoom();
+            const pan = cy.pan();
+            out.push({x: box.left + model.x * zoom + pan.x, y: box.top + model.y * zoom + pan.y,
+                      sentence: edge.data('evidence')[0].sentence, doc: edge.data('evidence')[0].doc});
+            break;
+          }
+        });
+        return out;
       });
-      return out;
-    });
-    // The first such point: a click that missed would change the view and make
-    // the other points stale.
-    const point = points[0];
-    if (point) {
+      if (points.length === 0) break;
+      point = points[attempt % points.length];
       await page.mouse.click(point.x, point.y);
-      await page.waitForFunction(
+      const shown = await page.waitForFunction(
           (p) => document.querySelector('#evidence').textContent.includes(p.sentence), point,
-          {timeout: 5000}).catch(() => {});
+          {timeout: 5000}).then(() => true, () => false);
+      if (shown) break;
     }
     const evidence = await page.textContent('#evidence');
     // Filtering by type hides nodes.
