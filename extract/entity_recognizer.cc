@@ -6,6 +6,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "extract/fingerprint.h"
+
 namespace newsgraph {
 namespace {
 
@@ -209,14 +211,14 @@ class Recognizer {
     if (i >= limit || !Listed(tokens_[i], RecognizerLexicon::kGazetteerStart)) return 0;
     // The key is the tokens' text, single-spaced where they were spaced,
     // hashed as it grows.
-    uint64_t hash = kNameHashSeed;
+    uint64_t hash = Fnv1a64("");  // the empty key's hash: the seed
     uint32_t best = 0;
     const std::string_view text(text_.text);
     for (uint32_t j = i; j < limit && j < i + static_cast<uint32_t>(lex_.max_gazetteer_tokens);
          ++j) {
       const Token& t = tokens_[j];
-      if (j > i && t.Has(kSpaceBefore)) hash = NameHash(" ", hash);
-      hash = NameHash(text.substr(t.norm_begin, t.norm_end - t.norm_begin), hash);
+      if (j > i && t.Has(kSpaceBefore)) hash = Fnv1a64(" ", hash);
+      hash = Fnv1a64(text.substr(t.norm_begin, t.norm_end - t.norm_begin), hash);
       const NameIndex::Entry* entry = lex_.gazetteer_index.Find(hash);
       if (entry == nullptr) break;  // neither a name nor the start of one
       if (entry->type >= 0) {
@@ -275,10 +277,7 @@ class Recognizer {
   }
 
   // True when token i alone is a known place ("Japan's Ministry of ...").
-  bool IsPlaceAt(uint32_t i) const {
-    TypeId type = kUnknownType;
-    return GazetteerMatch(i, i + 1, &type) == i + 1 && type == place_;
-  }
+  bool IsPlaceAt(uint32_t i) const { return IsPlaceName(i, i + 1); }
 
   // The end of the capitalised sequence that starts at token i.
   uint32_t SequenceEnd(uint32_t i, uint32_t limit) const {

@@ -1,5 +1,7 @@
 #include "extract/name_index.h"
 
+#include "extract/fingerprint.h"
+
 namespace newsgraph {
 
 NameIndex::Entry& NameIndex::Slot(uint64_t hash) {
@@ -31,11 +33,11 @@ void NameIndex::Grow() {
 }
 
 void NameIndex::AddName(std::string_view name, int32_t type) {
-  Entry& e = Slot(NameHash(name));
+  Entry& e = Slot(Fnv1a64(name));
   if (e.type < 0) e.type = type;
 }
 
-void NameIndex::AddPrefix(std::string_view prefix) { Slot(NameHash(prefix)).prefix = true; }
+void NameIndex::AddPrefix(std::string_view prefix) { Slot(Fnv1a64(prefix)).prefix = true; }
 
 const NameIndex::Entry* NameIndex::Find(uint64_t hash) const {
   if (slots_.empty()) return nullptr;

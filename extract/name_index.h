@@ -1,5 +1,7 @@
 // A flat hash index of the gazetteer's names and of their proper prefixes,
-// keyed by a 64-bit hash of the name's bytes, so that the recogniser can look
+// keyed by the Fnv1a64 hash of the name's bytes (extract/fingerprint.h, which
+// continues from a seed, so a key can be hashed token by token as it grows),
+// so that the recogniser can look
 // a growing run of tokens up without building strings or chasing the nodes
 // of a std::unordered_map (whose cache misses cost more than the hashing).
 #ifndef NEWSGRAPH_EXTRACT_NAME_INDEX_H_
@@ -11,19 +13,8 @@
 
 namespace newsgraph {
 
-// The FNV-1a hash of `bytes`, continuing from `hash` (start with kNameHashSeed),
-// so that a key can be hashed piece by piece as its tokens are appended.
-constexpr uint64_t kNameHashSeed = 14695981039346656037ULL;
-inline uint64_t NameHash(std::string_view bytes, uint64_t hash = kNameHashSeed) {
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
-// Names (each with a type id) and prefixes of names, by the hash of their
-// bytes. Two keys with the same 64-bit hash would share an entry; for the
+// Names (each with a type id) and prefixes of names, by the Fnv1a64 hash of
+// their bytes. Two keys with the same 64-bit hash would share an entry; for the
 // tens of thousands of names of a gazetteer that chance is about 1e-11.
 class NameIndex {
  public:
@@ -41,7 +32,7 @@ class NameIndex {
   void AddName(std::string_view name, int32_t type);
   // Records `prefix` as a proper prefix of a name.
   void AddPrefix(std::string_view prefix);
-  // Returns the entry for the key whose NameHash is `hash`, or nullptr.
+  // Returns the entry for the key whose Fnv1a64 hash is `hash`, or nullptr.
   const Entry* Find(uint64_t hash) const;
   // The number of keys held.
   size_t size() const { return count_; }
