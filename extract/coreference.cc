@@ -27,8 +27,7 @@ std::vector<std::string> LowerWords(const std::string& name) {
   size_t start = std::string::npos;
   for (size_t i = 0; i <= lower.size(); ++i) {
     const unsigned char c = i < lower.size() ? static_cast<unsigned char>(lower[i]) : ' ';
-    const bool part = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                      c >= 0x80 || c == '&';
+    const bool part = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80 || c == '&';
     if (part && start == std::string::npos) {
       start = i;
     } else if (!part && start != std::string::npos) {

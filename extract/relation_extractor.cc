@@ -249,33 +249,33 @@ class Extractor {
       }
       return !m.objects.empty();
     };
-    // Per subject, the objects of its all-typed matches. A match with an
-    // untyped object gives way to them, unless it holds them all and more:
+    // A match with an untyped object gives way to an all-typed match of the
+    // same subject, unless it holds all that match's objects and more:
     // "brands include AEG, Zanussi and Frigidaire" extends "include AEG".
-    std::map<uint32_t, std::vector<const std::vector<uint32_t>*>> typed_objects;
-    for (const PatternMatch& m : *matches) {
-      if (typed(m) && !m.subjects.empty()) typed_objects[m.subjects[0]].push_back(&m.objects);
-    }
-    if (typed_objects.empty()) return;
-    auto gives_way = [&](const PatternMatch& m) {
-      if (m.subjects.empty() || typed(m)) return false;
-      auto it = typed_objects.find(m.subjects[0]);
-      if (it == typed_objects.end()) return false;
-      for (const std::vector<uint32_t>* objects : it->second) {
-        for (uint32_t o : *objects) {
-          if (std::find(m.objects.begin(), m.objects.end(), o) == m.objects.end()) return true;
+    auto holds = [](const PatternMatch& m, const PatternMatch& t) {
+      for (uint32_t o : t.objects) {
+        if (std::find(m.objects.begin(), m.objects.end(), o) == m.objects.end()) return false;
+      }
+      return true;
+    };
+    std::vector<bool> drop(matches->size(), false);
+    for (size_t k = 0; k < matches->size(); ++k) {
+      const PatternMatch& m = (*matches)[k];
+      if (m.subjects.empty() || typed(m)) continue;
+      for (const PatternMatch& t : *matches) {
+        if (typed(t) && !t.subjects.empty() && t.subjects[0] == m.subjects[0] && !holds(m, t)) {
+          drop[k] = true;
+          break;
         }
       }
-      return false;
-    };
-    // Decide for every match before moving any (the map points into them).
-    std::vector<bool> drop(matches->size());
-    for (size_t k = 0; k < matches->size(); ++k) drop[k] = gives_way((*matches)[k]);
-    std::vector<PatternMatch> kept;
-    for (size_t k = 0; k < matches->size(); ++k) {
-      if (!drop[k]) kept.push_back(std::move((*matches)[k]));
     }
-    *matches = std::move(kept);
+    size_t kept = 0;
+    for (size_t k = 0; k < matches->size(); ++k) {
+      if (drop[k]) continue;
+      if (kept != k) (*matches)[kept] = std::move((*matches)[k]);  // never a self-move
+      ++kept;
+    }
+    matches->resize(kept);
   }
 
   // The type an untyped entity takes in a slot of this type mask, or
