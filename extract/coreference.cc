@@ -6,6 +6,7 @@
 #include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace newsgraph {
 namespace {
@@ -315,6 +316,7 @@ class Resolver {
             0;  // 1: male/unknown person, 2: female/unknown person, 3: org, 4: described type
         TypeId described = kUnknownType;
         uint32_t length = 1;
+        uint32_t description_begin = i;
         if (t.Is("he") || t.Is("him") || t.Is("his") || t.Is("himself")) {
           want = 1;
         } else if (t.Is("she") || t.Is("her") || t.Is("hers") || t.Is("herself")) {
@@ -322,14 +324,62 @@ class Resolver {
         } else if (t.Is("its") || (t.Is("it") && i + 1 < sent.token_end && IsVerbAfterIt(i + 1))) {
           want = 3;
         } else if (t.Is("the") && i + 1 < sent.token_end) {
-          auto it = schema_.lexicon.descriptions.find(tokens_[i + 1].lower);
-          const bool named_next = i + 2 < sent.token_end && tokens_[i + 2].Has(kCapitalized) &&
-                                  !tokens_[i + 2].Has(kNewlineBefore);
+          // "the firm", or with modifiers: "the Japanese carmaker", "the
+          // world's largest brewer". The only mentions inside may be
+          // nationalities ("Japanese"); the description then starts after them.
+          size_t inside = next_mention;
+          uint32_t first = i;
+          uint32_t head = i + 1;
+          while (head + 1 < sent.token_end && head <= i + 4 &&
+                 !schema_.lexicon.descriptions.count(tokens_[head].lower)) {
+            if (inside < mentions_.size() && mentions_[inside].token_begin == head) {
+              const Mention& m = mentions_[inside];
+              if (m.type != place_ || m.token_end - m.token_begin > 2 ||
+                  !schema_.lexicon.nationalities.count(m.text))
+                break;
+              head = m.token_end;
+              first = head;
+              ++inside;
+              continue;
+            }
+            if (!IsDescriptionModifier(head)) break;
+            ++head;
+          }
+          const bool free = inside >= mentions_.size() || mentions_[inside].token_begin > head;
+          auto it = free && head < sent.token_end
+                        ? schema_.lexicon.descriptions.find(tokens_[head].lower)
+                        : schema_.lexicon.descriptions.end();
+          // A name right after it ("the news agency\nBelga", also across a
+          // wrapped line when modifiers come first) makes it a descriptor.
+          const bool named_next =
+              head + 1 < sent.token_end && tokens_[head + 1].Has(kCapitalized) &&
+              !tokens_[head + 1].Has(head > i + 1 ? kParagraphBefore : kNewlineBefore);
+          // With modifiers, "the retail business" is a part of a firm and
+          // "the business of" no description at all.
+          // Nor is a modified description after a comma or a verb "to be"
+          // one: "Parmalat, the Italian dairy firm," and "X is the largest
+          // bank" describe the name they follow.
+          const bool modified = head > i + 1;
+          const bool predicative =
+              i > sent.token_begin &&
+              ((tokens_[i - 1].Is(",") && next_mention > 0 &&
+                (mentions_[next_mention - 1].token_end + 1 == i ||
+                 (mentions_[next_mention - 1].token_end + 2 == i &&
+                  (tokens_[i - 2].Is(">") || tokens_[i - 2].Is(")"))))) ||
+               tokens_[i - 1].Is("is") || tokens_[i - 1].Is("was") || tokens_[i - 1].Is("as") ||
+               tokens_[i - 1].Is("became") || tokens_[i - 1].Is("be") ||
+               tokens_[i - 1].Is("been") || tokens_[i - 1].Is("(") || tokens_[i - 1].Is("remains"));
+          // "the largest Danish telephone firm, Kjobenhavn Telefon": a name follows.
+          const bool named_after_comma = head + 2 < sent.token_end && tokens_[head + 1].Is(",") &&
+                                         tokens_[head + 2].Has(kCapitalized);
           if (it != schema_.lexicon.descriptions.end() && !named_next &&
-              !tokens_[i + 1].Has(kCapitalized)) {
+              !tokens_[head].Has(kCapitalized) &&
+              !(modified && (predicative || named_after_comma || tokens_[head].Is("business") ||
+                             (head + 1 < sent.token_end && tokens_[head + 1].Is("of"))))) {
             want = 4;
             described = it->second;
-            length = 2;
+            description_begin = first;
+            length = head + 1 - first;
           }
         }
         if (want == 0) continue;
@@ -373,16 +423,16 @@ class Resolver {
         if (entity < 0) continue;
         Mention m;
         m.sentence = static_cast<uint32_t>(s);
-        m.token_begin = i;
-        m.token_end = i + length;
-        m.begin = tokens_[i].begin;
-        m.end = tokens_[i + length - 1].end;
-        m.text = SurfaceText(text_, tokens_, i, i + length);
+        m.token_begin = description_begin;
+        m.token_end = description_begin + length;
+        m.begin = tokens_[m.token_begin].begin;
+        m.end = tokens_[m.token_end - 1].end;
+        m.text = SurfaceText(text_, tokens_, m.token_begin, m.token_end);
         m.type = clusters_[static_cast<size_t>(entity)].type;
         m.entity = entity;
         m.anaphor = true;
+        i = m.token_end - 1;
         added.push_back(std::move(m));
-        i += length - 1;
       }
     }
     for (Mention& m : added) mentions_.push_back(std::move(m));
@@ -398,6 +448,43 @@ class Resolver {
     if (k > 0 && tokens_[k - 1].Is("the")) --k;
     return k >= 2 && tokens_[k - 1].Is("with") &&
            (tokens_[k - 2].Is("filing") || tokens_[k - 2].Is("filings"));
+  }
+
+  // True when token i may stand between "the" and a description noun: a
+  // lower-case word that keeps the phrase about the same firm ("Japanese",
+  // "software", "largest", "world's"), not one that points at another
+  // ("parent", "rival", "new", "central") or ends the phrase ("of", "to").
+  bool IsDescriptionModifier(uint32_t i) const {
+    const Token& t = tokens_[i];
+    if (t.Is("'s")) {
+      if (i == 0) return false;
+      const std::string& owner = tokens_[i - 1].lower;
+      return owner == "world" || owner == "country" || owner == "nation" || owner == "industry" ||
+             owner == "region" || owner == "sector";
+    }
+    if (t.Is("-")) {
+      return !t.Has(kSpaceBefore) && i + 1 < tokens_.size() && !tokens_[i + 1].Has(kSpaceBefore) &&
+             tokens_[i + 1].Has(kWord);
+    }
+    if (!t.Has(kWord)) return false;
+    if (t.Has(kCapitalized)) {
+      return !t.Has(kNewlineBefore) && schema_.lexicon.nationalities.count(text_.text.substr(
+                                           t.norm_begin, t.norm_end - t.norm_begin));
+    }
+    static const std::unordered_set<std::string> kNot = {
+        "a",       "an",        "and",         "or",         "of",        "to",      "in",
+        "for",     "with",      "on",          "at",         "by",        "as",      "from",
+        "that",    "which",     "who",         "is",         "was",       "are",     "were",
+        "be",      "been",      "has",         "have",       "had",       "its",     "their",
+        "his",     "her",       "this",        "these",      "those",     "not",     "said",
+        "says",    "will",      "would",       "parent",     "rival",     "rivals",  "other",
+        "another", "new",       "newly",       "merged",     "combined",  "joint",   "former",
+        "same",    "competing", "acquiring",   "acquired",   "target",    "central", "national",
+        "federal", "state",     "development", "two",        "three",     "four",    "both",
+        "each",    "private",   "privately",   "mother",     "sister",    "holding", "partner",
+        "buyer",   "bidder",    "successful",  "winning",    "smaller",   "larger",  "latter",
+        "foreign", "local",     "regional",    "investment", "brokerage", "shell",   "unit"};
+    return !kNot.count(t.lower);
   }
 
   // True when a job title starts at token i or, after one modifier ("new",
