@@ -452,8 +452,8 @@ class Resolver {
 
   // True when token i may stand between "the" and a description noun: a
   // lower-case word that keeps the phrase about the same firm ("Japanese",
-  // "software", "largest", "world's"), not one that points at another
-  // ("parent", "rival", "new", "central") or ends the phrase ("of", "to").
+  // "software", "largest", "world's"), not one of the schema's
+  // description_blockers ("parent", "rival", "central", "of", "to").
   bool IsDescriptionModifier(uint32_t i) const {
     const Token& t = tokens_[i];
     if (t.Is("'s")) {
@@ -471,20 +471,7 @@ class Resolver {
       return !t.Has(kNewlineBefore) && schema_.lexicon.nationalities.count(text_.text.substr(
                                            t.norm_begin, t.norm_end - t.norm_begin));
     }
-    static const std::unordered_set<std::string> kNot = {
-        "a",       "an",        "and",         "or",         "of",        "to",      "in",
-        "for",     "with",      "on",          "at",         "by",        "as",      "from",
-        "that",    "which",     "who",         "is",         "was",       "are",     "were",
-        "be",      "been",      "has",         "have",       "had",       "its",     "their",
-        "his",     "her",       "this",        "these",      "those",     "not",     "said",
-        "says",    "will",      "would",       "parent",     "rival",     "rivals",  "other",
-        "another", "new",       "newly",       "merged",     "combined",  "joint",   "former",
-        "same",    "competing", "acquiring",   "acquired",   "target",    "central", "national",
-        "federal", "state",     "development", "two",        "three",     "four",    "both",
-        "each",    "private",   "privately",   "mother",     "sister",    "holding", "partner",
-        "buyer",   "bidder",    "successful",  "winning",    "smaller",   "larger",  "latter",
-        "foreign", "local",     "regional",    "investment", "brokerage", "shell",   "unit"};
-    return !kNot.count(t.lower);
+    return !schema_.lexicon.description_blockers.count(t.lower);
   }
 
   // True when a job title starts at token i or, after one modifier ("new",

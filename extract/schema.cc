@@ -359,7 +359,7 @@ class SchemaLoader {
   void LoadRecognizer(const YAML::Node& r) {
     CheckKeys(r, {"given_names", "surnames", "product_tiers", "field_labels", "honorifics",
                   "org_suffixes", "facility_heads", "common_words", "english_words",
-                  "nationalities", "places", "gazetteers", "descriptions"});
+                  "nationalities", "places", "gazetteers", "descriptions", "description_blockers"});
     auto& lex = schema_->lexicon;
     if (r["given_names"]) {
       for (auto& row : ReadTable(r["given_names"])) {
@@ -383,6 +383,12 @@ class SchemaLoader {
       if (!r["field_labels"].IsSequence())
         Fail(r["field_labels"], "field_labels must be a list of words");
       for (const auto& w : r["field_labels"]) lex.field_labels.insert(ToLower(w.as<std::string>()));
+    }
+    if (r["description_blockers"]) {
+      if (!r["description_blockers"].IsSequence())
+        Fail(r["description_blockers"], "description_blockers must be a list of words");
+      for (const auto& w : r["description_blockers"])
+        lex.description_blockers.insert(ToLower(w.as<std::string>()));
     }
     lower_set("facility_heads", &lex.facility_heads);
     lower_set("common_words", &lex.common_words);

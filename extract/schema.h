@@ -128,6 +128,9 @@ struct RecognizerLexicon {
   int max_gazetteer_tokens = 1;
   // Description nouns ("company", "firm") -> type id, for "the company".
   std::unordered_map<std::string, TypeId> descriptions;
+  // Words that stop a description's modifiers: function words, and words
+  // that point at another firm than the one last named ("the parent company").
+  std::unordered_set<std::string> description_blockers;
 };
 
 // A loaded schema.
