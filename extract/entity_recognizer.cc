@@ -423,6 +423,19 @@ class Recognizer {
           // Initials before a firm's name belong to it: "MM Warburg", "SG Cowen".
           !(type == company_ && j == b + 1 && tokens_[b].Has(kAllCaps) &&
             tokens_[b].lower.size() <= 3 && !IsPlaceAt(b))) {
+        // The longest such name: "West Germany", not "Germany", after "Acme AG of".
+        TypeId longer = kUnknownType;
+        while (j > b + 1 && IsNameToken(tokens_[j - 1]) && tokens_[j - 1].Has(kSpaceBefore) &&
+               GazetteerMatch(j - 1, e, &longer) == e) {
+          --j;
+          type = longer;
+        }
+        // A place after an organisation head and "of" is the name's own:
+        // "State Bank of South Australia", "Bank of New England".
+        if (type == place_ && j >= b + 2 && tokens_[j - 1].Is("of") &&
+            Listed(tokens_[j - 2], RecognizerLexicon::kOrgSuffix) &&
+            !IsLegalSuffix(tokens_[j - 2].lower))
+          break;
         SplitSequence(b, j, s, out);
         AddCandidate(j, e, type, TypeEvidence::kGazetteer, out);
         return;
@@ -624,8 +637,9 @@ class Recognizer {
     if (gaz == e) {
       c.type = type;
       c.evidence = TypeEvidence::kGazetteer;
-    } else if (e - b == 1 && tokens_[b].Has(kWord) && lex_.nationalities.count(Key(b, e)) &&
+    } else if (e - b <= 3 && tokens_[b].Has(kWord) && lex_.nationalities.count(Key(b, e)) &&
                place_ != kUnknownType) {
+      // "German", and in several words "West German", "South Korean".
       c.type = place_;
       c.evidence = TypeEvidence::kGazetteer;
       c.place = lex_.nationalities.at(Key(b, e));
