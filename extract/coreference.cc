@@ -441,11 +441,14 @@ class Resolver {
     });
   }
 
-  // True when a mention is the regulator of "in a filing with the SEC", who
-  // is never what a later "it" stands for.
+  // True when a mention is the regulator of "in a filing with the SEC" or
+  // "X told the SEC", who is never what a later "it" stands for.
   bool InFilingWith(const Mention& m) const {
     uint32_t k = m.token_begin;
     if (k > 0 && tokens_[k - 1].Is("the")) --k;
+    if (k >= 1 && (tokens_[k - 1].Is("told") || tokens_[k - 1].Is("informed") ||
+                   tokens_[k - 1].Is("notified")))
+      return true;
     return k >= 2 && tokens_[k - 1].Is("with") &&
            (tokens_[k - 2].Is("filing") || tokens_[k - 2].Is("filings"));
   }

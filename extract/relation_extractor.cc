@@ -197,7 +197,8 @@ class Extractor {
           rp.pattern.MatchUnchecked(items, &matches, c.last_start);
           PreferTypedObjects(items, &matches);
           for (const PatternMatch& match : matches) {
-            if (!match.objects.empty()) AddMatch(rel, rp, sent, items, match, -1);
+            if (!match.objects.empty() && !SubjectIsFilingAddressee(items, match))
+              AddMatch(rel, rp, sent, items, match, -1);
           }
           continue;
         }
@@ -215,6 +216,24 @@ class Extractor {
         }
       }
     }
+  }
+
+  // True when a subject is the regulator of "in a filing with the SEC": an
+  // apposition gap can reach past it to the verb ("In a filing with the SEC,
+  // Quantum, which already holds ..."), but the filer is the one who acts.
+  bool SubjectIsFilingAddressee(const std::vector<MatchItem>& items,
+                                const PatternMatch& match) const {
+    const auto& tokens = *doc_.tokens;
+    for (uint32_t si : match.subjects) {
+      const MatchItem& item = items[si];
+      if (item.anaphor) continue;
+      uint32_t k = item.token_begin;
+      if (k > 0 && tokens[k - 1].Is("the")) --k;
+      if (k >= 2 && tokens[k - 1].Is("with") &&
+          (tokens[k - 2].Is("filing") || tokens[k - 2].Is("filings")))
+        return true;
+    }
+    return false;
   }
 
   // True when the sentence names an organisation, product or untyped name
