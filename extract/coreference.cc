@@ -95,6 +95,7 @@ class Resolver {
 
   std::vector<Entity> Run() {
     ClusterNamedMentions();
+    TypeByDescriptor();
     // Entities first: clusters hold indexes into `mentions_`, which anaphora reorders.
     std::vector<Entity> entities = BuildEntities();
     ResolveAnaphora();
@@ -108,6 +109,27 @@ class Resolver {
   };
 
   bool IsOrg(TypeId t) const { return t != kUnknownType && schema_.TypeClass(t) == "org"; }
+
+  // An untyped name right after a description noun takes its type for the
+  // whole document: "engineering group Jarvis", "broadcaster BSkyB", so that
+  // a later "it" or "the company" can refer to it.
+  void TypeByDescriptor() {
+    for (Cluster& c : clusters_) {
+      if (c.type != kUnknownType) continue;
+      for (size_t m : c.mentions) {
+        const uint32_t b = mentions_[m].token_begin;
+        if (b == 0) continue;
+        const Token& before = tokens_[b - 1];
+        if (!before.Has(kWord) || before.Has(kCapitalized)) continue;
+        auto it = schema_.lexicon.descriptions.find(before.lower);
+        if (it == schema_.lexicon.descriptions.end()) continue;
+        c.type = it->second;
+        break;
+      }
+      if (c.type == kUnknownType) continue;
+      for (size_t m : c.mentions) mentions_[m].type = c.type;
+    }
+  }
 
   int NewCluster(TypeId type) {
     clusters_.push_back({type, {}});
@@ -503,8 +525,16 @@ class Resolver {
     }
     if (w == "is" || w == "was" || w == "has" || w == "had" || w == "will" || w == "would") {
       // "it is/was" + adjective is usually expletive; keep "it has bought", "it will
-      // buy" and "it was to buy".
-      return (w != "is" && w != "was") || (i + 1 < tokens_.size() && tokens_[i + 1].Is("to"));
+      // buy", "it was to buy" and "it is offloading".
+      if (w != "is" && w != "was") return true;
+      if (i + 1 >= tokens_.size()) return false;
+      const std::string& next = tokens_[i + 1].lower;
+      return next == "to" ||
+             (next.size() > 5 && next.compare(next.size() - 3, 3, "ing") == 0 &&
+              next != "nothing" && next != "something" && next != "anything" &&
+              next != "everything" && next != "interesting" && next != "surprising" &&
+              next != "encouraging" && next != "disappointing" && next != "worrying" &&
+              next != "amazing" && next != "missing" && next != "outstanding");
     }
     // Irregular past tenses and modals: "it bought", "it sold", "it can".
     static const char* const kIrregular[] = {
