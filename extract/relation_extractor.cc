@@ -1,6 +1,7 @@
 #include "extract/relation_extractor.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
@@ -420,8 +421,33 @@ class Extractor {
     return false;
   }
 
-  void AddMatch(const Relation& rel, const RelationPattern& rp, const Sentence& sent,
+  // The largest share a match states, in percent ("55%", "51.4 pct", "60
+  // per cent"), or -1.
+  double LargestShare(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    const auto& tokens = *doc_.tokens;
+    const uint32_t begin = items[match.begin].token_begin;
+    const uint32_t end = items[match.end - 1].token_end;
+    double best = -1;
+    for (uint32_t k = begin; k + 1 < end; ++k) {
+      if (!tokens[k].Has(kNumber)) continue;
+      const Token& unit = tokens[k + 1];
+      const bool percent = unit.Is("%") || unit.Is("pct") || unit.Is("percent") ||
+                           (unit.Is("per") && k + 2 < end && tokens[k + 2].Is("cent"));
+      if (!percent) continue;
+      char* stop = nullptr;
+      const double value = std::strtod(tokens[k].lower.c_str(), &stop);
+      if (stop != tokens[k].lower.c_str()) best = std::max(best, value);
+    }
+    return best;
+  }
+
+  void AddMatch(const Relation& matched, const RelationPattern& rp, const Sentence& sent,
                 const std::vector<MatchItem>& items, const PatternMatch& match, int32_t topic) {
+    // "owns 55% of Y" states control: the pattern's majority relation instead.
+    const Relation* majority = nullptr;
+    if (!rp.majority.empty() && LargestShare(items, match) > 50)
+      majority = schema_.FindRelation(rp.majority);
+    const Relation& rel = majority ? *majority : matched;
     if (Hedged(items, match, rel.event)) return;
     const auto& names = rp.pattern.capture_names();
     std::string role;

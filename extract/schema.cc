@@ -493,7 +493,12 @@ class SchemaLoader {
       // yaml-cpp nodes are references: build `source` once, never assign to it.
       const YAML::Node source = p.IsMap() ? Required(p, "match") : YAML::Node(p);
       if (p.IsMap()) {
-        CheckKeys(p, {"match", "confidence", "status", "distinctive_names", "pairwise"});
+        CheckKeys(p,
+                  {"match", "confidence", "status", "distinctive_names", "pairwise", "majority"});
+        if (p["majority"]) {
+          rp.majority = Str(p["majority"]);
+          pending_majority_.emplace_back(rp.majority, p["majority"]);
+        }
         if (p["distinctive_names"]) rp.distinctive_names = Bool(p["distinctive_names"]);
         if (p["pairwise"]) rp.pairwise = Bool(p["pairwise"]);
         if (p["confidence"]) {
@@ -581,6 +586,10 @@ class SchemaLoader {
       if (!schema_->FindRelation(target))
         Fail(node, "'" + from + "' implies unknown relation '" + target + "'");
     }
+    for (const auto& [target, node] : pending_majority_) {
+      if (!schema_->FindRelation(target))
+        Fail(node, "'majority' names unknown relation '" + target + "'");
+    }
   }
 
   const std::string& text_;
@@ -591,6 +600,7 @@ class SchemaLoader {
   std::unordered_set<std::string> gazetteer_starts_;
   uint64_t digest_ = 0;
   std::vector<std::pair<std::string, YAML::Node>> pending_implies_;
+  std::vector<std::pair<std::string, YAML::Node>> pending_majority_;
 };
 
 }  // namespace

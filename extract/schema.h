@@ -41,6 +41,10 @@ struct RelationPattern {
   // For a symmetric relation: the objects of a match are also related to
   // one another ("Sony, Philips, Matsushita and Samsung are developing ...").
   bool pairwise = false;
+  // When not empty, the relation a match states instead when it holds a
+  // share above half ("owns 55% of Y" is control, not a stake): "owns" for
+  // holdings, "acquired" for purchases.
+  std::string majority;
   // Where the pattern is written, "file:line".
   std::string location;
 };

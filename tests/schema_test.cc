@@ -119,6 +119,19 @@ TEST_CASE("a pattern may ask for distinctive new names and pairwise objects") {
   CHECK(ErrorOf(bad).find("s.yaml:10") != std::string::npos);
 }
 
+TEST_CASE("a pattern may name the relation a majority share states instead") {
+  std::string yaml = kMinimal;
+  yaml.replace(yaml.find("      - \"{subj} , chief executive of {obj}\""), std::string::npos,
+               "      - {match: \"{subj} , chief executive of {obj}\", majority: works_for}\n");
+  const auto schema = Schema::LoadString(yaml, "s.yaml", ".");
+  REQUIRE(schema->relations[0].patterns.size() == 1);
+  CHECK(schema->relations[0].patterns[0].majority == "works_for");
+  std::string bad = yaml;
+  bad.replace(bad.find("majority: works_for"), 19, "majority: owns");
+  CHECK(ErrorOf(bad).rfind("s.yaml:10:", 0) == 0);
+  CHECK(ErrorOf(bad).find("'majority' names unknown relation 'owns'") != std::string::npos);
+}
+
 TEST_CASE("a minimal schema loads") {
   const auto schema = Schema::LoadString(kMinimal, "s.yaml", ".");
   REQUIRE(schema->relations.size() == 1);
