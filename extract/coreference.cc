@@ -356,10 +356,15 @@ class Resolver {
                  !schema_.lexicon.descriptions.count(tokens_[head].lower)) {
             if (inside < mentions_.size() && mentions_[inside].token_begin == head) {
               const Mention& m = mentions_[inside];
-              if (m.type != place_ || m.token_end - m.token_begin > 2 ||
-                  !schema_.lexicon.nationalities.count(m.text))
+              // "the Dallas-based oil company": a place and "-based" too.
+              const bool based = m.type == place_ && m.token_end + 2 < sent.token_end &&
+                                 tokens_[m.token_end].Is("-") &&
+                                 (tokens_[m.token_end + 1].Is("based") ||
+                                  tokens_[m.token_end + 1].Is("headquartered"));
+              if (!based && (m.type != place_ || m.token_end - m.token_begin > 2 ||
+                             !schema_.lexicon.nationalities.count(m.text)))
                 break;
-              head = m.token_end;
+              head = based ? m.token_end + 2 : m.token_end;
               first = head;
               ++inside;
               continue;
