@@ -183,7 +183,9 @@ class Recognizer {
       return p == "\"" || p == ":" || p == "(" || p == "-" || p == "*" || p == "'" || p == ";" ||
              p == "." || p == "?" || p == "!" || p == "\xE2\x80\xA2" || p == "[";
     }
-    return tokens_[i].Has(kNewlineBefore);
+    // In hard-wrapped wire copy a line break inside a paragraph starts nothing:
+    // "Chairman of the\nElectronic Industries Association".
+    return tokens_[i].Has(kNewlineBefore) && (!wrapped_ || tokens_[i].Has(kParagraphBefore));
   }
 
   bool IsSentenceStart(uint32_t i, const Sentence& s) const {
@@ -538,7 +540,12 @@ class Recognizer {
           cut = false;
       }
       if (!cut) continue;
-      if (i > start) TypeCandidate(start, i, honorific, out);
+      // Ordinary words before a title name an office, not an organisation:
+      // "Trade Representative X", "Commerce Secretary X", "National Security adviser".
+      const bool office = i > start && i < e && !is_honorific &&
+                          Listed(tokens_[i], RecognizerLexicon::kTitleWord) &&
+                          OrdinaryWords(start, i);
+      if (i > start && !office) TypeCandidate(start, i, honorific, out);
       honorific = is_honorific;
       start = i + 1;
     }
@@ -711,6 +718,20 @@ class Recognizer {
       TypeId type = kUnknownType;
       const bool place = GazetteerMatch(k, k + 1, &type) == k + 1 && type == place_;
       if (!place && !lex_.nationalities.count(word)) return false;
+    }
+    return true;
+  }
+
+  // True when every token of [b, e) is an ordinary English word that is no
+  // known name, given name or organisation head.
+  bool OrdinaryWords(uint32_t b, uint32_t e) const {
+    TypeId ignored;
+    if (GazetteerMatch(b, e, &ignored) == e) return false;
+    for (uint32_t k = b; k < e; ++k) {
+      const Token& t = tokens_[k];
+      if (!t.Has(kWord) || t.Has(kAllCaps) || !lex_.english_words.count(t.lower) ||
+          Listed(t, RecognizerLexicon::kGivenName | RecognizerLexicon::kOrgSuffix))
+        return false;
     }
     return true;
   }

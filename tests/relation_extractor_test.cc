@@ -159,7 +159,12 @@ std::vector<ConstructionCase> LoadCases(const std::string& path) {
   while (std::getline(in, line)) {
     ++number;
     if (line.rfind("S: ", 0) == 0) {
-      cases.push_back({number, line.substr(3), "", {}, {}});
+      // "\n" in a sentence stands for a line break (hard-wrapped wire copy).
+      std::string sentence = line.substr(3);
+      for (size_t at = sentence.find("\\n"); at != std::string::npos;
+           at = sentence.find("\\n", at + 1))
+        sentence.replace(at, 2, "\n");
+      cases.push_back({number, sentence, "", {}, {}});
     } else if (line.rfind("D: ", 0) == 0 && !cases.empty()) {
       cases.back().date = line.substr(3);
     } else if (line.rfind("+ ", 0) == 0 && !cases.empty()) {
