@@ -325,7 +325,8 @@ class Resolver {
   // kind, i.e. the first such mention of the nearest sentence (this one
   // first, before the pronoun) that has one, within two sentences.
   void ResolveAnaphora() {
-    std::vector<Mention> added;
+    std::vector<Mention>& added = resolved_;
+    added.clear();
     size_t next_mention = 0;
     for (size_t s = 0; s < sentences_.size(); ++s) {
       const Sentence& sent = sentences_[s];
@@ -463,6 +464,7 @@ class Resolver {
       }
     }
     for (Mention& m : added) mentions_.push_back(std::move(m));
+    added.clear();
     std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
       return a.token_begin < b.token_begin;
     });
@@ -565,13 +567,28 @@ class Resolver {
       return SalientAntecedent(sentence, before, want, described);
     for (size_t back = 0; back <= 2 && back <= sentence; ++back) {
       const size_t s = sentence - back;
+      int entity = -1;
+      uint32_t position = UINT32_MAX;
       for (const Mention& m : mentions_) {
         if (m.sentence != s || m.entity < 0) continue;
         if (back == 0 && m.token_begin >= before) break;
         const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
         if (!Fits(c, want, described) || InFilingWith(m)) continue;
-        return m.entity;
+        entity = m.entity;
+        position = m.token_begin;
+        break;
       }
+      // A pronoun already resolved earlier in that sentence carries its
+      // referent on: "In 2003 it bought GeCAD. In 2004 it bought X" is one
+      // buyer, not GeCAD.
+      for (const Mention& r : resolved_) {
+        if (r.sentence != s || r.token_begin >= position) continue;
+        if (back == 0 && r.token_begin >= before) break;
+        if (!Fits(clusters_[static_cast<size_t>(r.entity)], want, described)) continue;
+        entity = r.entity;
+        break;
+      }
+      if (entity >= 0) return entity;
     }
     return -1;
   }
@@ -763,6 +780,9 @@ class Resolver {
   mutable int main_organization_ = -2;  // -2: not computed yet
   TypeId person_ = kUnknownType;
   TypeId place_ = kUnknownType;
+  // Pronouns and descriptions resolved so far, in text order, while
+  // ResolveAnaphora runs.
+  std::vector<Mention> resolved_;
 };
 
 }  // namespace

@@ -421,6 +421,13 @@ class Extractor {
     return false;
   }
 
+  // True for a pronoun item that is a possessive determiner ("his", "its").
+  bool IsPossessivePronoun(const MatchItem& item) const {
+    if (!item.anaphor || item.word < 0) return false;
+    const std::string& w = schema_.vocabulary.Word(item.word);
+    return w == "his" || w == "her" || w == "its" || w == "their";
+  }
+
   // The largest share a match states, in percent ("55%", "51.4 pct", "60
   // per cent"), or -1.
   double LargestShare(const std::vector<MatchItem>& items, const PatternMatch& match) const {
@@ -493,6 +500,8 @@ class Extractor {
     for (uint32_t si : match.subjects) {
       const int32_t s = items[si].entity;
       if (s < 0) continue;
+      // "Dennis Kozlowski and his top lieutenant": a possessive is no conjunct.
+      if (match.subjects.size() > 1 && IsPossessivePronoun(items[si])) continue;
       TypeId st = types_[static_cast<size_t>(s)];
       if (st == kUnknownType && subject_sibling != kUnknownType) st = subject_sibling;
       if (st == kUnknownType &&
@@ -501,6 +510,8 @@ class Extractor {
       for (size_t k = 0; k < objects.size(); ++k) {
         const int32_t o = objects[k];
         if (o < 0 || s == o) continue;
+        if (topic < 0 && objects.size() > 1 && IsPossessivePronoun(items[match.objects[k]]))
+          continue;
         TypeId ot = types_[static_cast<size_t>(o)];
         if (ot == kUnknownType && object_sibling != kUnknownType) ot = object_sibling;
         if (ot == kUnknownType &&
