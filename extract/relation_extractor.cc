@@ -198,7 +198,8 @@ class Extractor {
           rp.pattern.MatchUnchecked(items, &matches, c.last_start);
           PreferTypedObjects(items, &matches);
           for (const PatternMatch& match : matches) {
-            if (!match.objects.empty() && !SubjectIsFilingAddressee(items, match))
+            if (!match.objects.empty() && !SubjectIsFilingAddressee(items, match) &&
+                !ObjectOwnsAPart(items, match))
               AddMatch(rel, rp, sent, items, match, -1);
           }
           continue;
@@ -217,6 +218,25 @@ class Extractor {
         }
       }
     }
+  }
+
+  // True when a match ends at an object whose stake follows: in "after buying
+  // broadcaster BSkyB's stake in the club" the deal is about the stake, not
+  // about BSkyB.
+  bool ObjectOwnsAPart(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    const uint32_t last = match.objects.back();
+    if (last + 1 != match.end || last + 2 >= items.size()) return false;
+    auto word = [&](size_t k) -> const std::string& {
+      static const std::string kNone;
+      return items[k].entity < 0 && items[k].word >= 0 ? schema_.vocabulary.Word(items[k].word)
+                                                       : kNone;
+    };
+    if (word(last + 1) != "'s") return false;
+    for (size_t k = last + 2; k < items.size() && k <= last + 3; ++k) {
+      const std::string& w = word(k);
+      if (w == "stake" || w == "stakes" || w == "holding") return true;
+    }
+    return false;
   }
 
   // True when a subject is the regulator of "in a filing with the SEC": an
