@@ -307,18 +307,31 @@ class Resolver {
     const Mention& cur = mentions_[m];
     if (cur.evidence == TypeEvidence::kGazetteer && !even_known) return -1;
     const std::vector<std::string>& words = words_[m];
+    // Every organisation whose name opens with these words. With several, the
+    // one named at least twice as often as any other: "Inspectorate" is
+    // "Inspectorate International AG" (named three times), not its finance
+    // arm named once.
     int found = -1;
+    size_t found_count = 0;
+    size_t second_count = 0;
     for (size_t c = 0; c < clusters_.size(); ++c) {
       if (!IsOrg(clusters_[c].type)) continue;
       for (size_t other : clusters_[c].mentions) {
         const std::vector<std::string>& full = words_[other];
         if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin()))
           continue;
-        if (found >= 0 && found != static_cast<int>(c)) return -1;
-        found = static_cast<int>(c);
+        const size_t count = clusters_[c].mentions.size();
+        if (count > found_count) {
+          second_count = found_count;
+          found_count = count;
+          found = static_cast<int>(c);
+        } else {
+          second_count = std::max(second_count, count);
+        }
+        break;
       }
     }
-    return found;
+    return second_count == 0 || found_count >= 2 * second_count ? found : -1;
   }
 
   // Pronouns and "the company": the most salient earlier entity of the right

@@ -232,7 +232,7 @@ class Extractor {
                                                        : kNone;
     };
     if (word(last + 1) != "'s") return false;
-    for (size_t k = last + 2; k < items.size() && k <= last + 3; ++k) {
+    for (size_t k = last + 2; k < items.size() && k <= last + 5; ++k) {
       const std::string& w = word(k);
       if (w == "stake" || w == "stakes" || w == "holding") return true;
     }
