@@ -262,10 +262,17 @@ class Extractor {
   // as a subject, the topic included: a sentence that names the topic and
   // still does not relate it by a full pattern is not about it.
   bool NamesOtherOrg(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    bool quoted = false;
     for (size_t i = 0; i < items.size(); ++i) {
       const MatchItem& item = items[i];
-      // "The company" or "its" for the topic is the topic, not another organisation.
-      if (item.entity < 0 || (item.anaphor && item.entity == topic_)) continue;
+      if (item.entity < 0 && item.word >= 0) {
+        const std::string& w = schema_.vocabulary.Word(item.word);
+        if (w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D") quoted = !quoted;
+      }
+      // "The company" or "its" for the topic is the topic, not another
+      // organisation; nor is the topic named inside a quotation ("... towards
+      // rebuilding Jarvis," said chief executive Alan Lovell).
+      if (item.entity < 0 || ((item.anaphor || quoted) && item.entity == topic_)) continue;
       if (item.type != kUnknownType &&
           (schema_.type_names[static_cast<size_t>(item.type)] == "Person" ||
            schema_.type_names[static_cast<size_t>(item.type)] == "Place"))
