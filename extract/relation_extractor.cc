@@ -232,9 +232,10 @@ class Extractor {
                                                        : kNone;
     };
     if (word(last + 1) != "'s") return false;
-    for (size_t k = last + 2; k < items.size() && k <= last + 5; ++k) {
+    for (size_t k = last + 2; k < items.size() && k <= last + 8; ++k) {
       const std::string& w = word(k);
-      if (w == "stake" || w == "stakes" || w == "holding") return true;
+      if (w == "stake" || w == "stakes" || w == "holding" || w == "interest") return true;
+      if (w == "," || w == "and" || w == "in" || w == "of") return false;
     }
     return false;
   }
