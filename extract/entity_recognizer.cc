@@ -463,10 +463,10 @@ class Recognizer {
         // nor does an initial inside it ("Laurence A. Tisch").
         const bool initial = i > b && t.Has(kAbbreviation) && t.lower.size() == 1 && i + 1 < e;
         const bool glued = (i > b && !t.Has(kSpaceBefore)) || initial;
-        // "General" before "Technology Division" opens a name, not a title.
+        // "General" before "Technology Division" or "Cinema Corp" opens a
+        // name, not a title.
         is_honorific = !glued && Listed(t, RecognizerLexicon::kHonorific) > 0 &&
-                       !(e - i >= 3 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
-                         !IsLegalSuffix(tokens_[e - 1].lower));
+                       !(e - i >= 3 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix));
         // A one-word honorific ending the run after a given name is a
         // surname: "Mervyn King", "Stephen Bishop".
         if (is_honorific && i + 1 == e && i == start + 1 &&
