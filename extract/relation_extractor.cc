@@ -449,6 +449,27 @@ class Extractor {
     return false;
   }
 
+  // True when the person subject at `si` is followed, before `end`, by an
+  // organisation, a comma and "which".
+  bool WhichAfterOrganisation(const std::vector<MatchItem>& items, uint32_t si,
+                              uint32_t end) const {
+    const MatchItem& subject = items[si];
+    if (subject.type == kUnknownType ||
+        schema_.type_names[static_cast<size_t>(subject.type)] != "Person")
+      return false;
+    for (uint32_t k = si + 1; k + 2 < end; ++k) {
+      const MatchItem& org = items[k];
+      if (org.entity < 0 || org.type == kUnknownType || schema_.TypeClass(org.type) != "org")
+        continue;
+      const MatchItem& comma = items[k + 1];
+      const MatchItem& which = items[k + 2];
+      if (comma.entity < 0 && comma.word >= 0 && schema_.vocabulary.Word(comma.word) == "," &&
+          which.entity < 0 && which.word >= 0 && schema_.vocabulary.Word(which.word) == "which")
+        return true;
+    }
+    return false;
+  }
+
   // True for a pronoun item that is a possessive determiner ("his", "its").
   bool IsPossessivePronoun(const MatchItem& item) const {
     if (!item.anaphor || item.word < 0) return false;
@@ -530,6 +551,9 @@ class Extractor {
       if (s < 0) continue;
       // "Dennis Kozlowski and his top lieutenant": a possessive is no conjunct.
       if (match.subjects.size() > 1 && IsPossessivePronoun(items[si])) continue;
+      // "X, an analyst at Matrix Asset Advisors, which has shares in GE": the
+      // "which" after an organisation is the organisation, never the person.
+      if (WhichAfterOrganisation(items, si, match.end)) continue;
       TypeId st = types_[static_cast<size_t>(s)];
       if (st == kUnknownType && subject_sibling != kUnknownType) st = subject_sibling;
       if (st == kUnknownType &&
