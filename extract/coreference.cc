@@ -442,8 +442,10 @@ class Resolver {
         }
         // A possessive before a name belongs to the phrase, not to the fact: in
         // "its Jaymar-Ruby subsidiary" the organisation is Jaymar-Ruby.
+        // A place after it is no such name: "its US subsidiary Foodservice".
         if ((t.Is("its") || t.Is("his") || t.Is("her") || t.Is("their")) &&
-            next_mention < mentions_.size() && mentions_[next_mention].token_begin == i + 1) {
+            next_mention < mentions_.size() && mentions_[next_mention].token_begin == i + 1 &&
+            mentions_[next_mention].type != place_) {
           continue;
         }
         // "It said ..." opening a sentence is the reporting organisation: the
@@ -452,6 +454,14 @@ class Resolver {
                              i + 1 < sent.token_end && IsSpeechVerb(tokens_[i + 1].lower);
         int entity =
             speaker ? SalientAntecedent(s, i, want, described) : Antecedent(s, i, want, described);
+        // "Hunt Research Corp and its affiliate ICAS Corp": "its" right after
+        // an organisation and "and" is that organisation.
+        if (t.Is("its") && i >= 2 && tokens_[i - 1].Is("and") && next_mention > 0) {
+          const Mention& before = mentions_[next_mention - 1];
+          if (before.token_end == i - 1 && before.entity >= 0 &&
+              IsOrg(clusters_[static_cast<size_t>(before.entity)].type))
+            entity = before.entity;
+        }
         // "against Vivendi, its chief executive X": "its" before a role, right
         // after an organisation and a comma, is that organisation.
         if (t.Is("its") && i >= 2 && tokens_[i - 1].Is(",") && next_mention > 0 &&
@@ -594,6 +604,10 @@ class Resolver {
       // A pronoun already resolved earlier in that sentence carries its
       // referent on: "In 2003 it bought GeCAD. In 2004 it bought X" is one
       // buyer, not GeCAD.
+      // Within its own sentence a named organisation comes first ("Bond's,
+      // bought by Hanson in its acquisition of ..."); a description or
+      // pronoun only when none is named ("the startup's valuation, when it").
+      if (back == 0 && entity >= 0) return entity;
       for (const Mention& r : resolved_) {
         if (r.sentence != s || r.token_begin >= position) continue;
         if (back == 0 && r.token_begin >= before) break;

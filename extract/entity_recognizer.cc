@@ -516,9 +516,11 @@ class Recognizer {
           cut = false;
         // A capital at the start of a sentence proves nothing for an ordinary word.
         // It does for a name that ends in an organisation head: "Foster's Group".
+        // So does "and" after it: "Industrial and Commercial Bank".
         if (!cut && i == start && IsSentenceStart(i, s) && lex_.english_words.count(t.lower) &&
             !inner_capitals_.count(t.lower) && !Listed(t, RecognizerLexicon::kGivenName) &&
-            !(e - i >= 3 && tokens_[i + 1].Is("'s") &&
+            !(e - i >= 3 &&
+              (tokens_[i + 1].Is("'s") || tokens_[i + 1].Is("and") || tokens_[i + 1].Is("&")) &&
               Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix))) {
           TypeId ignored;
           cut = GazetteerMatch(i, e, &ignored) == 0;
@@ -545,7 +547,16 @@ class Recognizer {
       const bool office = i > start && i < e && !is_honorific &&
                           Listed(tokens_[i], RecognizerLexicon::kTitleWord) &&
                           OrdinaryWords(start, i);
-      if (i > start && !office) TypeCandidate(start, i, honorific, out);
+      // An ordinary word right before a title belongs to the title: in "EU
+      // Trade Commissioner X" the name is "EU".
+      uint32_t name_end = i;
+      if (i > start + 1 && i < e &&
+          (Listed(tokens_[i], RecognizerLexicon::kTitleWord) || is_honorific) &&
+          OrdinaryWords(i - 1, i)) {
+        TypeId known = kUnknownType;
+        if (GazetteerMatch(start, i, &known) != i) name_end = i - 1;
+      }
+      if (i > start && !office) TypeCandidate(start, name_end, honorific, out);
       honorific = is_honorific;
       start = i + 1;
     }
@@ -644,6 +655,10 @@ class Recognizer {
     if (gaz == e) {
       c.type = type;
       c.evidence = TypeEvidence::kGazetteer;
+    } else if (InWireBrackets(b, e) && company_ != kUnknownType) {
+      // Wire copy brackets the names of unlisted firms: "<Ina-Naftaplin>".
+      c.type = company_;
+      c.evidence = TypeEvidence::kStrong;
     } else if (e - b <= 3 && tokens_[b].Has(kWord) && lex_.nationalities.count(Key(b, e)) &&
                place_ != kUnknownType) {
       // "German", and in several words "West German", "South Korean".
@@ -705,6 +720,14 @@ class Recognizer {
       c.type = kUnknownType;
     }
     out->push_back(c);
+  }
+
+  // True when [b, e) stands alone between "<" and ">" and is no ticker
+  // (one word of at most five capitals).
+  bool InWireBrackets(uint32_t b, uint32_t e) const {
+    if (b == 0 || e >= tokens_.size() || !tokens_[b - 1].Is("<") || !tokens_[e].Is(">"))
+      return false;
+    return !(e - b == 1 && tokens_[b].Has(kAllCaps) && tokens_[b].lower.size() <= 5);
   }
 
   bool IsPlaceCompound(uint32_t b, uint32_t e) const {

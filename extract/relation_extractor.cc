@@ -199,7 +199,7 @@ class Extractor {
           PreferTypedObjects(items, &matches);
           for (const PatternMatch& match : matches) {
             if (!match.objects.empty() && !SubjectIsFilingAddressee(items, match) &&
-                !ObjectOwnsAPart(items, match))
+                !ObjectOwnsAPart(items, match, rel.name == "acquired"))
               AddMatch(rel, rp, sent, items, match, -1);
           }
           continue;
@@ -220,10 +220,11 @@ class Extractor {
     }
   }
 
-  // True when a match ends at an object whose stake follows: in "after buying
-  // broadcaster BSkyB's stake in the club" the deal is about the stake, not
-  // about BSkyB.
-  bool ObjectOwnsAPart(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+  // True when a match ends at an object whose stake (or, for a purchase,
+  // whose unit) follows: in "after buying broadcaster BSkyB's stake in the
+  // club" the deal is about the stake, not about BSkyB.
+  bool ObjectOwnsAPart(const std::vector<MatchItem>& items, const PatternMatch& match,
+                       bool units_too) const {
     const uint32_t last = match.objects.back();
     if (last + 1 != match.end || last + 2 >= items.size()) return false;
     auto word = [&](size_t k) -> const std::string& {
@@ -235,6 +236,10 @@ class Extractor {
     for (size_t k = last + 2; k < items.size() && k <= last + 8; ++k) {
       const std::string& w = word(k);
       if (w == "stake" || w == "stakes" || w == "holding" || w == "interest") return true;
+      // For a purchase, also its units: "its acquisition of Gelco's Canadian courier business".
+      if (units_too && (w == "business" || w == "businesses" || w == "unit" || w == "division" ||
+                        w == "operations" || w == "assets" || w == "subsidiary" || w == "arm"))
+        return true;
       if (w == "," || w == "and" || w == "in" || w == "of") return false;
     }
     return false;
