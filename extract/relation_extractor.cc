@@ -232,15 +232,25 @@ class Extractor {
       return items[k].entity < 0 && items[k].word >= 0 ? schema_.vocabulary.Word(items[k].word)
                                                        : kNone;
     };
+    // "his purchase of the Bally common stock" is a stake, not the firm.
+    if (units_too) {
+      const std::string& next = word(last + 1);
+      if (next == "common" || next == "preferred" || next == "ordinary" || next == "shares" ||
+          next == "stock")
+        return true;
+    }
     if (word(last + 1) != "'s") return false;
-    for (size_t k = last + 2; k < items.size() && k <= last + 8; ++k) {
+    for (size_t k = last + 2; k < items.size() && k <= last + 12; ++k) {
       const std::string& w = word(k);
       if (w == "stake" || w == "stakes" || w == "holding" || w == "interest") return true;
-      // For a purchase, also its units: "its acquisition of Gelco's Canadian courier business".
+      // For a purchase, also its units: "its acquisition of Gelco's Canadian courier business",
+      // "Nabisco Brands Ltd's Club, Melrose and Sanborn businesses".
       if (units_too && (w == "business" || w == "businesses" || w == "unit" || w == "division" ||
                         w == "operations" || w == "assets" || w == "subsidiary" || w == "arm"))
         return true;
-      if (w == "," || w == "and" || w == "in" || w == "of") return false;
+      if (w == "in" || w == "of" || w == "." || w == "said" || w == "to" || w == "for")
+        return false;
+      if (!units_too && (w == "," || w == "and")) return false;
     }
     return false;
   }
