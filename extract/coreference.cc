@@ -305,7 +305,9 @@ class Resolver {
   // `even_known` (a place before a job title: "Santa Fe chairman").
   int FindOrgByPrefix(size_t m, bool even_known = false) const {
     const Mention& cur = mentions_[m];
-    if (cur.evidence == TypeEvidence::kGazetteer && !even_known) return -1;
+    // A known name joins a longer one only of its own type: "Shanda" is
+    // "Shanda Interactive Entertainment", but "Ford" is no "Ford Foundation".
+    const bool known = cur.evidence == TypeEvidence::kGazetteer && !even_known;
     const std::vector<std::string>& words = words_[m];
     // Every organisation whose name opens with these words. With several, the
     // one named at least twice as often as any other: "Inspectorate" is
@@ -315,10 +317,15 @@ class Resolver {
     size_t found_count = 0;
     size_t second_count = 0;
     for (size_t c = 0; c < clusters_.size(); ++c) {
-      if (!IsOrg(clusters_[c].type)) continue;
+      if (!IsOrg(clusters_[c].type) || (known && clusters_[c].type != cur.type)) continue;
       for (size_t other : clusters_[c].mentions) {
         const std::vector<std::string>& full = words_[other];
         if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin()))
+          continue;
+        // ... and only a firm's full legal name: "Leucadia" is "Leucadia
+        // National Corp", but "Senate" is no "Senate Labor Committee".
+        if (known &&
+            (mentions_[other].evidence == TypeEvidence::kGazetteer || !EndsInLegalSuffix(full)))
           continue;
         const size_t count = clusters_[c].mentions.size();
         if (count > found_count) {
@@ -332,6 +339,14 @@ class Resolver {
       }
     }
     return second_count == 0 || found_count >= 2 * second_count ? found : -1;
+  }
+
+  // True when a name's last word is a legal form: "Corp", "Inc", "AG", "plc".
+  static bool EndsInLegalSuffix(const std::vector<std::string>& words) {
+    if (words.empty()) return false;
+    std::string last = words.back();
+    if (!last.empty() && last.back() == '.') last.pop_back();
+    return IsLegalFormSuffix(last);
   }
 
   // Pronouns and "the company": the most salient earlier entity of the right

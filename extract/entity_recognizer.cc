@@ -200,13 +200,7 @@ class Recognizer {
   bool IsOrgHead(const std::string& lower) const { return lex_.org_suffixes.count(lower) > 0; }
 
   // Legal-form suffixes that close a company name.
-  static bool IsLegalSuffix(const std::string& lower) {
-    static const std::unordered_set<std::string> kLegal = {
-        "inc", "corp", "co",   "ltd", "plc",         "llc",          "llp",    "ag",
-        "sa",  "nv",   "gmbh", "spa", "bv",          "ab",           "asa",    "oyj",
-        "kk",  "pty",  "lp",   "cos", "corporation", "incorporated", "limited"};
-    return kLegal.count(lower) > 0;
-  }
+  static bool IsLegalSuffix(const std::string& lower) { return IsLegalFormSuffix(lower); }
 
   // Longest gazetteer entry starting at token i within [i, limit).
   uint32_t GazetteerMatch(uint32_t i, uint32_t limit, TypeId* type) const {
@@ -1001,6 +995,14 @@ class Recognizer {
 };
 
 }  // namespace
+
+bool IsLegalFormSuffix(const std::string& lower) {
+  static const std::unordered_set<std::string> kLegal = {
+      "inc", "corp", "co",   "ltd", "plc",         "llc",          "llp",    "ag",
+      "sa",  "nv",   "gmbh", "spa", "bv",          "ab",           "asa",    "oyj",
+      "kk",  "pty",  "lp",   "cos", "corporation", "incorporated", "limited"};
+  return kLegal.count(lower) > 0;
+}
 
 std::string SurfaceText(const NormalizedText& text, const std::vector<Token>& tokens,
                         uint32_t begin, uint32_t end) {

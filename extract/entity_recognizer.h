@@ -48,6 +48,10 @@ std::vector<Mention> RecognizeEntities(const Schema& schema, const NormalizedTex
                                        const std::vector<Token>& tokens,
                                        const std::vector<Sentence>& sentences);
 
+// Returns true when `lower` (a lower-case word, without a full stop) is a
+// legal form that closes a company's name: "inc", "corp", "ag", "plc".
+bool IsLegalFormSuffix(const std::string& lower);
+
 // Returns the surface text of tokens [begin, end): their normalised text,
 // joined by one space where the document has whitespace.
 std::string SurfaceText(const NormalizedText& text, const std::vector<Token>& tokens,

@@ -288,7 +288,10 @@ class Extractor {
       // "The company" or "its" for the topic is the topic, not another
       // organisation; nor is the topic named inside a quotation ("... towards
       // rebuilding Jarvis," said chief executive Alan Lovell).
-      if (item.entity < 0 || ((item.anaphor || quoted) && item.entity == topic_)) continue;
+      // The topic named after the match is the firm the speaker speaks of:
+      // "Company spokesman Glenn Waller said Exxon still considered the deal valid".
+      if (item.entity < 0 || ((item.anaphor || quoted || i >= match.end) && item.entity == topic_))
+        continue;
       if (item.type != kUnknownType &&
           (schema_.type_names[static_cast<size_t>(item.type)] == "Person" ||
            schema_.type_names[static_cast<size_t>(item.type)] == "Place"))
