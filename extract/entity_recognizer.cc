@@ -585,8 +585,15 @@ class Recognizer {
         TypeId left_type = kUnknownType;
         // The left part is complete when it ends in a legal suffix, is a known
         // name, or is a name and an organisation head ("Induced AI and Tektonic AI").
+        // So is "<head> of <place>" before a right part that ends in a head:
+        // "United Bank of Africa and Standard Trust Bank".
+        const bool head_of_place = conjunction && k - b >= 3 && e - k >= 3 &&
+                                   tokens_[k - 2].Is("of") && IsPlaceAt(k - 1) &&
+                                   Listed(tokens_[k - 3], RecognizerLexicon::kOrgSuffix) &&
+                                   Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix);
         const bool left_complete =
-            IsLegalSuffix(tokens_[k - 1].lower) || GazetteerMatch(b, k, &left_type) == k ||
+            head_of_place || IsLegalSuffix(tokens_[k - 1].lower) ||
+            GazetteerMatch(b, k, &left_type) == k ||
             (conjunction && k - b >= 2 && e - k >= 3 &&
              Listed(tokens_[k - 1], RecognizerLexicon::kOrgSuffix) &&
              Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) && IsNameToken(tokens_[k - 2]) &&

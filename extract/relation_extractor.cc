@@ -274,24 +274,14 @@ class Extractor {
   }
 
   // True when the sentence names an organisation, product or untyped name
-  // (which may well be the organisation meant) that the match does not bind
-  // as a subject, the topic included: a sentence that names the topic and
-  // still does not relate it by a full pattern is not about it.
+  // (which may well be the organisation meant) other than the topic that the
+  // match does not bind as a subject. The topic itself, named or referred to
+  // anywhere in the sentence, is no other organisation: "Heinz Co is within
+  // sight of records, Chairman Anthony O'Reilly told analysts".
   bool NamesOtherOrg(const std::vector<MatchItem>& items, const PatternMatch& match) const {
-    bool quoted = false;
     for (size_t i = 0; i < items.size(); ++i) {
       const MatchItem& item = items[i];
-      if (item.entity < 0 && item.word >= 0) {
-        const std::string& w = schema_.vocabulary.Word(item.word);
-        if (w == "\"" || w == "\xE2\x80\x9C" || w == "\xE2\x80\x9D") quoted = !quoted;
-      }
-      // "The company" or "its" for the topic is the topic, not another
-      // organisation; nor is the topic named inside a quotation ("... towards
-      // rebuilding Jarvis," said chief executive Alan Lovell).
-      // The topic named after the match is the firm the speaker speaks of:
-      // "Company spokesman Glenn Waller said Exxon still considered the deal valid".
-      if (item.entity < 0 || ((item.anaphor || quoted || i >= match.end) && item.entity == topic_))
-        continue;
+      if (item.entity < 0 || item.entity == topic_) continue;
       if (item.type != kUnknownType &&
           (schema_.type_names[static_cast<size_t>(item.type)] == "Person" ||
            schema_.type_names[static_cast<size_t>(item.type)] == "Place"))
