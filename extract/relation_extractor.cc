@@ -1,6 +1,7 @@
 #include "extract/relation_extractor.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -621,6 +622,10 @@ class Extractor {
            const Sentence& sent, const RelationPattern& rp, double confidence,
            const std::string& date, const std::string& amount, const std::string& role,
            const std::string& status) {
+    // Six decimals, the precision triples are written with: a product such
+    // as 0.7 * 0.8 (0.5599999...) must read back as the same number, or a
+    // graph built from written triples would differ from one built at once.
+    confidence = std::round(confidence * 1e6) / 1e6;
     const auto& entities = *doc_.entities;
     if (symmetric &&
         entities[static_cast<size_t>(o)].name < entities[static_cast<size_t>(s)].name) {

@@ -1,6 +1,8 @@
 #include "extract/relation_extractor.h"
+#include "extract/triple_io.h"
 
 #include <doctest/doctest.h>
+#include <cmath>
 
 #include <fstream>
 #include <sstream>
@@ -231,6 +233,20 @@ TEST_CASE(
                     "unexpected " << spec << "\n"
                                   << context);
     }
+  }
+}
+
+TEST_CASE("confidences have six decimals and read back from JSON as the same number") {
+  // A topic reading: 0.7 for the pattern times 0.8 for the topic is
+  // 0.5599999... in binary; written with six decimals it must not change.
+  const auto triples = ExtractText(
+      "Zentrix Co had a record year. Zentrix Co shares rose. Zentrix Co is \"within sight of "
+      "records,\" Chairman and Chief Executive Officer Anthony Orlov told analysts.");
+  REQUIRE_FALSE(triples.empty());
+  for (const Triple& t : triples) {
+    INFO(t.subject << " " << t.predicate << " " << t.object << " " << t.confidence);
+    CHECK(t.confidence * 1e6 == std::round(t.confidence * 1e6));
+    CHECK(TripleFromJson(TripleToJson(t), "t.jsonl", 1).confidence == t.confidence);
   }
 }
 
