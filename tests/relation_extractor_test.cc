@@ -1,12 +1,12 @@
 #include "extract/relation_extractor.h"
-#include "extract/triple_io.h"
 
 #include <doctest/doctest.h>
-#include <cmath>
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
+#include "extract/triple_io.h"
 #include "tests/test_util.h"
 
 namespace newsgraph {
