@@ -384,8 +384,14 @@ class Recognizer {
       const uint32_t gaz_end = GazetteerMatch(i, s.token_end, &gaz_type);
       const uint32_t seq_end = SequenceEnd(i, s.token_end);
       if (gaz_end > 0 && gaz_end >= seq_end) {
-        AddCandidate(i, gaz_end, gaz_type, TypeEvidence::kGazetteer, out);
-        i = gaz_end;
+        // A legal form after a known name that spans punctuation belongs to
+        // it: "Sears, Roebuck and Co" + "Inc".
+        uint32_t end = gaz_end;
+        while (gaz_type == company_ && end < s.token_end && tokens_[end].Has(kSpaceBefore) &&
+               tokens_[end].Has(kCapitalized) && IsLegalSuffix(tokens_[end].lower))
+          ++end;
+        AddCandidate(i, end, gaz_type, TypeEvidence::kGazetteer, out);
+        i = end;
         continue;
       }
       SplitSequence(i, seq_end, s, out);
