@@ -374,69 +374,9 @@ class Resolver {
           want = 2;
         } else if (t.Is("its") || (t.Is("it") && i + 1 < sent.token_end && IsVerbAfterIt(i + 1))) {
           want = 3;
-        } else if (t.Is("the") && i + 1 < sent.token_end) {
-          // "the firm", or with modifiers: "the Japanese carmaker", "the
-          // world's largest brewer". The only mentions inside may be
-          // nationalities ("Japanese"); the description then starts after them.
-          size_t inside = next_mention;
-          uint32_t first = i;
-          uint32_t head = i + 1;
-          while (head + 1 < sent.token_end && head <= i + 4 &&
-                 !schema_.lexicon.descriptions.count(tokens_[head].lower)) {
-            if (inside < mentions_.size() && mentions_[inside].token_begin == head) {
-              const Mention& m = mentions_[inside];
-              // "the Dallas-based oil company": a place and "-based" too.
-              const bool based = m.type == place_ && m.token_end + 2 < sent.token_end &&
-                                 tokens_[m.token_end].Is("-") &&
-                                 (tokens_[m.token_end + 1].Is("based") ||
-                                  tokens_[m.token_end + 1].Is("headquartered"));
-              if (!based && (m.type != place_ || m.token_end - m.token_begin > 2 ||
-                             !schema_.lexicon.nationalities.count(m.text)))
-                break;
-              head = based ? m.token_end + 2 : m.token_end;
-              first = head;
-              ++inside;
-              continue;
-            }
-            if (!IsDescriptionModifier(head)) break;
-            ++head;
-          }
-          const bool free = inside >= mentions_.size() || mentions_[inside].token_begin > head;
-          auto it = free && head < sent.token_end
-                        ? schema_.lexicon.descriptions.find(tokens_[head].lower)
-                        : schema_.lexicon.descriptions.end();
-          // A name right after it ("the news agency\nBelga", also across a
-          // wrapped line when modifiers come first) makes it a descriptor.
-          const bool named_next =
-              head + 1 < sent.token_end && tokens_[head + 1].Has(kCapitalized) &&
-              !tokens_[head + 1].Has(head > i + 1 ? kParagraphBefore : kNewlineBefore);
-          // With modifiers, "the retail business" is a part of a firm and
-          // "the business of" no description at all.
-          // Nor is a modified description after a comma or a verb "to be"
-          // one: "Parmalat, the Italian dairy firm," and "X is the largest
-          // bank" describe the name they follow.
-          const bool modified = head > i + 1;
-          const bool predicative =
-              i > sent.token_begin &&
-              ((tokens_[i - 1].Is(",") && next_mention > 0 &&
-                (mentions_[next_mention - 1].token_end + 1 == i ||
-                 (mentions_[next_mention - 1].token_end + 2 == i &&
-                  (tokens_[i - 2].Is(">") || tokens_[i - 2].Is(")"))))) ||
-               tokens_[i - 1].Is("is") || tokens_[i - 1].Is("was") || tokens_[i - 1].Is("as") ||
-               tokens_[i - 1].Is("became") || tokens_[i - 1].Is("be") ||
-               tokens_[i - 1].Is("been") || tokens_[i - 1].Is("(") || tokens_[i - 1].Is("remains"));
-          // "the largest Danish telephone firm, Kjobenhavn Telefon": a name follows.
-          const bool named_after_comma = head + 2 < sent.token_end && tokens_[head + 1].Is(",") &&
-                                         tokens_[head + 2].Has(kCapitalized);
-          if (it != schema_.lexicon.descriptions.end() && !named_next &&
-              !tokens_[head].Has(kCapitalized) &&
-              !(modified && (predicative || named_after_comma || tokens_[head].Is("business") ||
-                             (head + 1 < sent.token_end && tokens_[head + 1].Is("of"))))) {
-            want = 4;
-            described = it->second;
-            description_begin = first;
-            length = head + 1 - first;
-          }
+        } else if (t.Is("the") && i + 1 < sent.token_end &&
+                   DescriptionAt(sent, i, next_mention, &description_begin, &length, &described)) {
+          want = 4;
         }
         if (want == 0) continue;
         // "X told the SEC it has acquired", "in a filing with the SEC it said":
@@ -506,6 +446,74 @@ class Resolver {
     std::stable_sort(mentions_.begin(), mentions_.end(), [](const Mention& a, const Mention& b) {
       return a.token_begin < b.token_begin;
     });
+  }
+
+  // Whether the "the" at token i opens a description that refers like "the
+  // company": "the firm", or with modifiers "the Japanese carmaker", "the
+  // world's largest brewer", "the Dallas-based oil company". The only
+  // mentions inside may be nationalities or a place before "-based"; the
+  // description then starts after them. On true, sets the description's
+  // first token, its length in tokens and the type it describes.
+  bool DescriptionAt(const Sentence& sent, uint32_t i, size_t next_mention, uint32_t* begin,
+                     uint32_t* length, TypeId* type) const {
+    size_t inside = next_mention;
+    uint32_t first = i;
+    uint32_t head = i + 1;
+    while (head + 1 < sent.token_end && head <= i + 4 &&
+           !schema_.lexicon.descriptions.count(tokens_[head].lower)) {
+      if (inside < mentions_.size() && mentions_[inside].token_begin == head) {
+        const Mention& m = mentions_[inside];
+        const bool based =
+            m.type == place_ && m.token_end + 2 < sent.token_end && tokens_[m.token_end].Is("-") &&
+            (tokens_[m.token_end + 1].Is("based") || tokens_[m.token_end + 1].Is("headquartered"));
+        if (!based && (m.type != place_ || m.token_end - m.token_begin > 2 ||
+                       !schema_.lexicon.nationalities.count(m.text)))
+          return false;
+        head = based ? m.token_end + 2 : m.token_end;
+        first = head;
+        ++inside;
+        continue;
+      }
+      if (!IsDescriptionModifier(head)) return false;
+      ++head;
+    }
+    if (head >= sent.token_end || tokens_[head].Has(kCapitalized)) return false;
+    if (inside < mentions_.size() && mentions_[inside].token_begin <= head) return false;
+    auto it = schema_.lexicon.descriptions.find(tokens_[head].lower);
+    if (it == schema_.lexicon.descriptions.end()) return false;
+    const bool modified = head > i + 1;
+    // A name right after it ("the news agency\nBelga", also across a wrapped
+    // line when modifiers come first) makes it a descriptor.
+    if (head + 1 < sent.token_end && tokens_[head + 1].Has(kCapitalized) &&
+        !tokens_[head + 1].Has(modified ? kParagraphBefore : kNewlineBefore))
+      return false;
+    if (modified) {
+      // "the retail business" is a part of a firm, "the business of" no
+      // description at all, and "the largest Danish telephone firm,
+      // Kjobenhavn Telefon" a descriptor of the name after it.
+      if (tokens_[head].Is("business") ||
+          (head + 1 < sent.token_end && tokens_[head + 1].Is("of")) ||
+          (head + 2 < sent.token_end && tokens_[head + 1].Is(",") &&
+           tokens_[head + 2].Has(kCapitalized)))
+        return false;
+      // After a name and a comma, or a verb "to be", it describes the name
+      // before it: "Parmalat, the Italian dairy firm," "X is the largest bank".
+      if (i > sent.token_begin) {
+        const Token& before = tokens_[i - 1];
+        const bool after_name = before.Is(",") && next_mention > 0 &&
+                                (mentions_[next_mention - 1].token_end + 1 == i ||
+                                 (mentions_[next_mention - 1].token_end + 2 == i &&
+                                  (tokens_[i - 2].Is(">") || tokens_[i - 2].Is(")"))));
+        if (after_name || before.Is("is") || before.Is("was") || before.Is("as") ||
+            before.Is("became") || before.Is("be") || before.Is("been") || before.Is("(") ||
+            before.Is("remains"))
+          return false;
+      }
+    }
+    *begin = first;
+    *length = head + 1 - first;
+    *type = it->second;
+    return true;
   }
 
   // True when a mention is the regulator of "in a filing with the SEC" or
@@ -603,12 +611,19 @@ class Resolver {
   int Antecedent(size_t sentence, uint32_t before, int want, TypeId described) const {
     if (want == 1 || want == 2 || want == 4)
       return SalientAntecedent(sentence, before, want, described);
+    // Both lists are in text order: each sentence's mentions are found by
+    // search, not by walking the document from its start for every pronoun.
+    auto in_sentence = [](const std::vector<Mention>& list, size_t s) {
+      return std::partition_point(list.begin(), list.end(),
+                                  [s](const Mention& m) { return m.sentence < s; });
+    };
     for (size_t back = 0; back <= 2 && back <= sentence; ++back) {
       const size_t s = sentence - back;
       int entity = -1;
       uint32_t position = UINT32_MAX;
-      for (const Mention& m : mentions_) {
-        if (m.sentence != s || m.entity < 0) continue;
+      for (auto it = in_sentence(mentions_, s); it != mentions_.end() && it->sentence == s; ++it) {
+        const Mention& m = *it;
+        if (m.entity < 0) continue;
         if (back == 0 && m.token_begin >= before) break;
         const Cluster& c = clusters_[static_cast<size_t>(m.entity)];
         if (!Fits(c, want, described) || InFilingWith(m)) continue;
@@ -623,9 +638,9 @@ class Resolver {
       // bought by Hanson in its acquisition of ..."); a description or
       // pronoun only when none is named ("the startup's valuation, when it").
       if (back == 0 && entity >= 0) return entity;
-      for (const Mention& r : resolved_) {
-        if (r.sentence != s || r.token_begin >= position) continue;
-        if (back == 0 && r.token_begin >= before) break;
+      for (auto it = in_sentence(resolved_, s); it != resolved_.end() && it->sentence == s; ++it) {
+        const Mention& r = *it;
+        if (r.token_begin >= position || (back == 0 && r.token_begin >= before)) break;
         if (!Fits(clusters_[static_cast<size_t>(r.entity)], want, described)) continue;
         entity = r.entity;
         break;

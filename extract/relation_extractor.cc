@@ -60,6 +60,12 @@ class Extractor {
  private:
   bool IsOrgType(TypeId t) const { return t != kUnknownType && schema_.TypeClass(t) == "org"; }
 
+  // The word of a plain token item, or "" for an entity or an unknown word.
+  const std::string& PlainWord(const MatchItem& item) const {
+    static const std::string kNone;
+    return item.entity < 0 && item.word >= 0 ? schema_.vocabulary.Word(item.word) : kNone;
+  }
+
   // The article's main organisation: the org entity with at least three
   // mentions and either half of all organisation mentions or twice as many
   // as any other (a funding story names many investors once), or -1. The
@@ -228,11 +234,7 @@ class Extractor {
                        bool units_too) const {
     const uint32_t last = match.objects.back();
     if (last + 1 != match.end || last + 2 >= items.size()) return false;
-    auto word = [&](size_t k) -> const std::string& {
-      static const std::string kNone;
-      return items[k].entity < 0 && items[k].word >= 0 ? schema_.vocabulary.Word(items[k].word)
-                                                       : kNone;
-    };
+    auto word = [&](size_t k) -> const std::string& { return PlainWord(items[k]); };
     // "his purchase of the Bally common stock" is a stake, not the firm.
     if (units_too) {
       const std::string& next = word(last + 1);
@@ -467,13 +469,8 @@ class Extractor {
         schema_.type_names[static_cast<size_t>(subject.type)] != "Person")
       return false;
     for (uint32_t k = si + 1; k + 2 < end; ++k) {
-      const MatchItem& org = items[k];
-      if (org.entity < 0 || org.type == kUnknownType || schema_.TypeClass(org.type) != "org")
-        continue;
-      const MatchItem& comma = items[k + 1];
-      const MatchItem& which = items[k + 2];
-      if (comma.entity < 0 && comma.word >= 0 && schema_.vocabulary.Word(comma.word) == "," &&
-          which.entity < 0 && which.word >= 0 && schema_.vocabulary.Word(which.word) == "which")
+      if (items[k].entity >= 0 && IsOrgType(items[k].type) && PlainWord(items[k + 1]) == "," &&
+          PlainWord(items[k + 2]) == "which")
         return true;
     }
     return false;

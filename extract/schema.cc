@@ -379,17 +379,14 @@ class SchemaLoader {
     lower_set("honorifics", &lex.honorifics);
     lower_set("surnames", &lex.surnames);
     lower_set("product_tiers", &lex.product_tiers);
-    if (r["field_labels"]) {
-      if (!r["field_labels"].IsSequence())
-        Fail(r["field_labels"], "field_labels must be a list of words");
-      for (const auto& w : r["field_labels"]) lex.field_labels.insert(ToLower(w.as<std::string>()));
-    }
-    if (r["description_blockers"]) {
-      if (!r["description_blockers"].IsSequence())
-        Fail(r["description_blockers"], "description_blockers must be a list of words");
-      for (const auto& w : r["description_blockers"])
-        lex.description_blockers.insert(ToLower(w.as<std::string>()));
-    }
+    // Word lists written in the schema itself, lower-cased.
+    auto inline_words = [&](const char* key, std::unordered_set<std::string>* out) {
+      if (!r[key]) return;
+      if (!r[key].IsSequence()) Fail(r[key], std::string(key) + " must be a list of words");
+      for (const auto& w : r[key]) out->insert(ToLower(w.as<std::string>()));
+    };
+    inline_words("field_labels", &lex.field_labels);
+    inline_words("description_blockers", &lex.description_blockers);
     lower_set("facility_heads", &lex.facility_heads);
     lower_set("common_words", &lex.common_words);
     lower_set("english_words", &lex.english_words);
