@@ -763,6 +763,36 @@ void Pattern::BuildClosures() {
     }
   }
   closure_begin_[program_.size()] = static_cast<uint32_t>(closure_entries_.size());
+  // What the first instructions consume, as a filter Match checks each item
+  // against before it walks the start closure. The filter may pass items no
+  // instruction takes (kNotWordSet passes every word); never the reverse.
+  start_words_.clear();
+  start_any_word_ = false;
+  start_entity_types_ = 0;
+  for (uint32_t k = closure_begin_[0]; k < closure_begin_[1]; ++k) {
+    const Inst& inst = program_[static_cast<size_t>(closure_entries_[k].pc)];
+    switch (inst.op) {
+      case Op::kWord:
+        start_words_.push_back(inst.x);
+        break;
+      case Op::kWordSet: {
+        const auto& set = word_sets_[static_cast<size_t>(inst.x)];
+        start_words_.insert(start_words_.end(), set.begin(), set.end());
+        break;
+      }
+      case Op::kAnyToken:
+      case Op::kNotWordSet:
+        start_any_word_ = true;
+        break;
+      case Op::kEntity:
+        start_entity_types_ |= (inst.types & ~kUntypedBit) | (inst.y == 1 ? kUntypedBit : 0);
+        break;
+      default:
+        break;
+    }
+  }
+  std::sort(start_words_.begin(), start_words_.end());
+  start_words_.erase(std::unique(start_words_.begin(), start_words_.end()), start_words_.end());
 }
 
 inline bool Pattern::Accepts(const Inst& inst, const MatchItem& item) const {
@@ -919,10 +949,13 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
   // A match can only start at an item one of the first instructions consumes.
   auto can_start = [&](const MatchItem& item) {
     if (!precomputed) return true;
-    for (uint32_t k = closure_begin_[0]; k < closure_begin_[1]; ++k) {
-      if (Accepts(program_[static_cast<size_t>(closure_entries_[k].pc)], item)) return true;
-    }
-    return false;
+    const bool is_token = item.entity < 0;
+    const bool reads_as_word = is_token || item.type == kUnknownType || item.anaphor;
+    if (reads_as_word &&
+        (start_any_word_ || (item.word >= 0 && std::binary_search(start_words_.begin(),
+                                                                  start_words_.end(), item.word))))
+      return true;
+    return !is_token && (start_entity_types_ & ItemTypeBit(item)) != 0;
   };
   Captures empty;
   empty.saves.fill(-1);

@@ -166,6 +166,12 @@ class Pattern {
   std::vector<uint32_t> closure_begin_;
   std::vector<ClosureEntry> closure_entries_;
   std::vector<std::vector<int32_t>> word_sets_;  // each sorted
+  // A filter on the items a match can start at (built with the closures):
+  // the words the first instructions take (sorted), whether they take any
+  // word, and the type bits (ItemTypeBit) of the entities they take.
+  std::vector<int32_t> start_words_;
+  bool start_any_word_ = true;
+  uint64_t start_entity_types_ = ~0ULL;
   std::vector<std::string> capture_names_;
   // Word sets of which every match contains a word of each (sorted; empty: none known).
   std::vector<std::vector<int32_t>> required_sets_;

@@ -68,6 +68,38 @@ TEST_CASE("apposition with a list and a capture") {
   CHECK(p.capture_names() == std::vector<std::string>{"role"});
 }
 
+TEST_CASE("a match starts at whatever the first instructions take") {
+  // The matcher skips items the pattern's first instructions cannot take;
+  // each kind of first instruction must still start its matches.
+  World w;
+  std::vector<PatternMatch> out;
+  struct Case {
+    const char* pattern;
+    std::vector<std::string> items;
+    uint32_t begin;
+  };
+  const std::vector<Case> cases = {
+      {"<title> {subj} of {obj}", {"the", "chief", "executive", "P:x", "of", "C:y"}, 1},
+      {"(former|ex) chairman {subj} of {obj}", {"so", "ex", "chairman", "P:x", "of", "C:y"}, 1},
+      {"_ chairman {subj} of {obj}", {"so", "chairman", "P:x", "of", "C:y"}, 0},
+      {"!so chairman {subj} of {obj}", {"so", "new", "chairman", "P:x", "of", "C:y"}, 1},
+      {"{obj} chairman {subj}", {"at", "C:y", "chairman", "P:x"}, 1},
+      {"{obj?} chairman {subj}", {"at", "U:y", "chairman", "P:x"}, 1},
+      {"(the)? {obj} chairman {subj}", {"at", "C:y", "chairman", "P:x"}, 1},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.pattern);
+    out.clear();
+    w.Compile(c.pattern).Match(w.Items(c.items), &out);
+    REQUIRE(out.size() == 1);
+    CHECK(out[0].begin == c.begin);
+  }
+  // An untyped name does not start a slot that takes typed entities only.
+  out.clear();
+  w.Compile("{obj} chairman {subj}").Match(w.Items({"at", "U:y", "chairman", "P:x"}), &out);
+  CHECK(out.empty());
+}
+
 TEST_CASE("slot types come from domain and range") {
   World w;
   const Pattern p = w.Compile("{subj} joined {obj}");
