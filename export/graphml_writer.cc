@@ -11,17 +11,45 @@ std::string EscapeXml(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 16);
   for (size_t i = 0; i < s.size();) {
+    // Printable ASCII other than the five markup characters is copied in runs.
+    size_t run = i;
+    while (run < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[run]);
+      if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
+      ++run;
+    }
+    if (run > i) {
+      out.append(s, i, run - i);
+      i = run;
+      continue;
+    }
     int length = 1;
     const uint32_t cp = DecodeUtf8(s, i, &length);
     switch (cp) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
       default:
         if (cp < 0x20 || cp == 0xFFFE || cp == 0xFFFF || (cp == 0xFFFD && length == 1)) {
           out += "\xEF\xBF\xBD";
@@ -44,14 +72,22 @@ struct KeyDef {
 };
 
 constexpr KeyDef kKeys[] = {
-    {"n_label", "node", "label", "string"},         {"n_type", "node", "type", "string"},
-    {"n_aliases", "node", "aliases", "string"},     {"n_documents", "node", "documents", "int"},
-    {"e_label", "edge", "label", "string"},         {"e_predicate", "edge", "predicate", "string"},
-    {"e_weight", "edge", "weight", "int"},          {"e_sentences", "edge", "sentences", "int"},
-    {"e_confidence", "edge", "confidence", "double"}, {"e_sources", "edge", "sources", "string"},
-    {"e_evidence", "edge", "evidence", "string"},   {"e_date", "edge", "date", "string"},
-    {"e_amount", "edge", "amount", "string"},       {"e_role", "edge", "role", "string"},
-    {"e_status", "edge", "status", "string"},       {"e_first_reported", "edge", "first_reported", "string"},
+    {"n_label", "node", "label", "string"},
+    {"n_type", "node", "type", "string"},
+    {"n_aliases", "node", "aliases", "string"},
+    {"n_documents", "node", "documents", "int"},
+    {"e_label", "edge", "label", "string"},
+    {"e_predicate", "edge", "predicate", "string"},
+    {"e_weight", "edge", "weight", "int"},
+    {"e_sentences", "edge", "sentences", "int"},
+    {"e_confidence", "edge", "confidence", "double"},
+    {"e_sources", "edge", "sources", "string"},
+    {"e_evidence", "edge", "evidence", "string"},
+    {"e_date", "edge", "date", "string"},
+    {"e_amount", "edge", "amount", "string"},
+    {"e_role", "edge", "role", "string"},
+    {"e_status", "edge", "status", "string"},
+    {"e_first_reported", "edge", "first_reported", "string"},
     {"e_last_reported", "edge", "last_reported", "string"},
 };
 
@@ -81,8 +117,8 @@ void WriteGraphml(const KnowledgeGraph& graph, std::ostream& out) {
     out << "    </node>\n";
   });
   graph.ForEachEdge([&](const GraphEdge& e) {
-    out << "    <edge id=\"" << EscapeXml(e.id) << "\" source=\"" << EscapeXml(e.source) << "\" target=\""
-        << EscapeXml(e.target) << "\">\n";
+    out << "    <edge id=\"" << EscapeXml(e.id) << "\" source=\"" << EscapeXml(e.source)
+        << "\" target=\"" << EscapeXml(e.target) << "\">\n";
     Data(out, "e_label", e.predicate);
     Data(out, "e_predicate", e.predicate);
     Data(out, "e_weight", std::to_string(e.weight()));

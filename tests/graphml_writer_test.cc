@@ -12,8 +12,9 @@ namespace newsgraph {
 namespace {
 
 // The names that break naive writers.
-const std::vector<std::string> kHostileNames = {"node", "a\"b", "C:\\x\\", "<&>", "tab\there",
-                                                "Soci\xC3\xA9t\xC3\xA9 \xE2\x9C\x93", "]]> end", "x'y"};
+const std::vector<std::string> kHostileNames = {
+    "node",    "a\"b", "C:\\x\\", "<&>", "tab\there", "Soci\xC3\xA9t\xC3\xA9 \xE2\x9C\x93",
+    "]]> end", "x'y"};
 
 KnowledgeGraph HostileGraph() {
   KnowledgeGraph g;
@@ -49,13 +50,17 @@ TEST_CASE("XML escaping") {
   CHECK(EscapeXml("x\ty\nz\r") == "x&#9;y&#10;z&#13;");
   CHECK(EscapeXml("bad\x01\xFF") == "bad\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK(EscapeXml("\xC3\xA9") == "\xC3\xA9");
+  // Plain runs around the characters that need work keep their place.
+  CHECK(EscapeXml("Procter & Gamble said \xC3\xA9t\xC3\xA9 <b>\x01 end") ==
+        "Procter &amp; Gamble said \xC3\xA9t\xC3\xA9 &lt;b&gt;\xEF\xBF\xBD end");
 }
 
 TEST_CASE("Boost's read_graphml loads the export and every hostile name survives") {
   const KnowledgeGraph graph = HostileGraph();
   std::ostringstream out;
   WriteGraphml(graph, out);
-  using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexProps, EdgeProps>;
+  using G =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, VertexProps, EdgeProps>;
   G g;
   boost::dynamic_properties dp(boost::ignore_other_properties);
   dp.property("label", boost::get(&VertexProps::label, g));
@@ -80,7 +85,8 @@ TEST_CASE("Boost's read_graphml loads the export and every hostile name survives
     CHECK(g[*e].label == "owns");
     CHECK(g[*e].weight == 1);
     CHECK(g[*e].confidence == 0.123456789);  // full precision, not 6 digits
-    CHECK(g[*e].evidence.find("\"quotes\", <tags> & a control \xEF\xBF\xBD char\nand") != std::string::npos);
+    CHECK(g[*e].evidence.find("\"quotes\", <tags> & a control \xEF\xBF\xBD char\nand") !=
+          std::string::npos);
     CHECK(g[*e].sources.rfind("doc<", 0) == 0);
   }
 }
