@@ -510,6 +510,22 @@ class Recognizer {
             (tokens_[i + 2].Is("and") || tokens_[i + 2].Is("&")) &&
             tokens_[i + 1].Has(kSpaceBefore))
           cut = false;
+        // A word before an organisation head and "of" opens the name, even
+        // when it is common: "Stock Exchange of Singapore", "Reserve Bank of
+        // Australia".
+        if (cut && !is_honorific && i == start && !Listed(t, RecognizerLexicon::kTitleWord) &&
+            !IsFunctionWord(t.lower) && HeadOfFollows(i, e))
+          cut = false;
+        // After "and" inside a body's name, a common word goes on to its head:
+        // "Industrial Development and Investment Centre" (but "Central Bank"
+        // and "Finance Ministry" are two).
+        if (cut && !is_honorific && i > start + 1 && i + 1 < e && tokens_[i - 1].Is("and") &&
+            !Listed(tokens_[i - 2], RecognizerLexicon::kOrgSuffix) && e - i <= 3 &&
+            !Listed(t, RecognizerLexicon::kTitleWord) && !IsFunctionWord(t.lower) &&
+            Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
+            !IsLegalSuffix(tokens_[e - 1].lower) &&
+            !Listed(tokens_[e - 1], RecognizerLexicon::kCommonWord) && AllCapitalizedWords(i, e))
+          cut = false;
         // A product tier after a name stays in it: "Mistral Large", "Sonar Small".
         if (cut && !is_honorific && i > start && Listed(t, RecognizerLexicon::kProductTier) &&
             (IsNameToken(tokens_[i - 1]) || tokens_[i - 1].Has(kNumber)))
@@ -521,7 +537,8 @@ class Recognizer {
             !inner_capitals_.count(t.lower) && !Listed(t, RecognizerLexicon::kGivenName) &&
             !(e - i >= 3 &&
               (tokens_[i + 1].Is("'s") || tokens_[i + 1].Is("and") || tokens_[i + 1].Is("&")) &&
-              Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix))) {
+              Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix)) &&
+            !HeadOfFollows(i, e)) {
           TypeId ignored;
           cut = GazetteerMatch(i, e, &ignored) == 0;
         }
@@ -862,6 +879,16 @@ class Recognizer {
       if (Listed(tokens_[k], RecognizerLexicon::kOrgSuffix)) return true;
     }
     return false;
+  }
+
+  // True when the run [i, e) goes on with an organisation head that is no
+  // legal form, then "of" and a capitalised word: "Stock" in "Stock Exchange
+  // of Singapore".
+  bool HeadOfFollows(uint32_t i, uint32_t e) const {
+    return i + 3 < e && Listed(tokens_[i + 1], RecognizerLexicon::kOrgSuffix) &&
+           !IsLegalSuffix(tokens_[i + 1].lower) && tokens_[i + 1].Has(kSpaceBefore) &&
+           !Listed(tokens_[i + 1], RecognizerLexicon::kCommonWord) && tokens_[i + 2].Is("of") &&
+           tokens_[i + 3].Has(kCapitalized);
   }
 
   TypeId OrgHeadBeforeOf(uint32_t b, uint32_t e) const {
