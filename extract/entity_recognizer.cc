@@ -656,6 +656,15 @@ class Recognizer {
           if (org && IsLegalSuffix(tokens_[k - 1].lower) && IsPlaceName(k + 1, e) &&
               !tokens_[e - 1].Is("america"))
             org = false;
+          // So does a company the gazetteer knows, unless the whole run is
+          // known: "SK Telecom of South Korea", but "Bank of America". A
+          // bank's place names a bank of its own: "Sumitomo Bank of California".
+          TypeId known = kUnknownType;
+          TypeId whole = kUnknownType;
+          if (org && !tokens_[k - 1].Is("bank") && IsPlaceName(k + 1, e) &&
+              GazetteerMatch(b, k, &known) == k && known == company_ &&
+              GazetteerMatch(b, e, &whole) != e)
+            org = false;
         }
         if (!org) {
           TypeCandidate(b, k, after_honorific, out);
