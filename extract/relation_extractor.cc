@@ -8,7 +8,9 @@
 #include <set>
 #include <tuple>
 
+#include "extract/entity_recognizer.h"
 #include "extract/temporal.h"
+#include "extract/tokenizer.h"
 
 namespace newsgraph {
 namespace {
@@ -39,6 +41,7 @@ class Extractor {
       inferred_.clear();
       topic_ = TopicEntity();
       MatchAllSentences();
+      NamePrefixFacts();
       bool changed = false;
       for (const auto& [entity, type] : inferred_) {
         if (types_[static_cast<size_t>(entity)] == kUnknownType) {
@@ -585,15 +588,15 @@ class Extractor {
         double confidence =
             rp.confidence * (anaphor ? 0.9 : 1.0) * (s_inferred || o_inferred ? 0.9 : 1.0);
         if (topic >= 0) confidence *= 0.8;
-        Add(rel.name, rel.symmetric, s, st, o, ot, sent, rp, confidence, date, amount, role,
-            status);
+        Add(rel.name, rel.symmetric, s, st, o, ot, sent, rp.location, confidence, date, amount,
+            role, status);
         for (const std::string& implied : rel.implies) {
           const Relation* other = schema_.FindRelation(implied);
           if (!other) continue;
           if (!((other->domain >> st) & 1ULL) || !((other->range >> ot) & 1ULL)) continue;
           const std::string implied_status = rel.name == "left" ? "former" : "current";
-          Add(other->name, other->symmetric, s, st, o, ot, sent, rp, confidence * 0.9, "", "", role,
-              other->name == "works_for" ? implied_status : "");
+          Add(other->name, other->symmetric, s, st, o, ot, sent, rp.location, confidence * 0.9, "",
+              "", role, other->name == "works_for" ? implied_status : "");
         }
       }
     }
@@ -610,13 +613,58 @@ class Extractor {
         if (xt == kUnknownType || yt == kUnknownType || !((rel.domain >> xt) & 1ULL) ||
             !((rel.range >> yt) & 1ULL))
           continue;
-        Add(rel.name, true, x, xt, y, yt, sent, rp, rp.confidence, date, amount, "", "");
+        Add(rel.name, true, x, xt, y, yt, sent, rp.location, rp.confidence, date, amount, "", "");
+      }
+    }
+  }
+
+  // `name` without the legal forms that end it: "Boeing Co" -> "Boeing".
+  static std::string_view WithoutLegalForms(std::string_view name) {
+    for (;;) {
+      const size_t space = name.rfind(' ');
+      if (space == std::string_view::npos) return name;
+      std::string last = ToLower(name.substr(space + 1));
+      if (!last.empty() && last.back() == '.') last.pop_back();
+      if (!IsLegalFormSuffix(last)) return name;
+      name = name.substr(0, space);
+    }
+  }
+
+  // The relations with a name_prefix rule: "Microsoft Outlook" was made by
+  // Microsoft when the article names Microsoft too. The evidence is the
+  // sentence of the object's first named mention.
+  void NamePrefixFacts() {
+    const auto& entities = *doc_.entities;
+    const auto& mentions = *doc_.mentions;
+    for (const Relation& rel : schema_.relations) {
+      if (!rel.name_prefix.enabled) continue;
+      for (const Mention& m : mentions) {
+        if (m.anaphor || m.entity < 0) continue;
+        const int32_t o = m.entity;
+        const TypeId ot = types_[static_cast<size_t>(o)];
+        if (ot == kUnknownType || !((rel.range >> ot) & 1ULL)) continue;
+        const std::string& object_name = entities[static_cast<size_t>(o)].name;
+        for (size_t s = 0; s < entities.size(); ++s) {
+          const TypeId st = types_[s];
+          if (static_cast<int32_t>(s) == o || st == kUnknownType || !((rel.domain >> st) & 1ULL))
+            continue;
+          auto opens_object = [&](std::string_view subject_name) {
+            return object_name.size() > subject_name.size() + 1 &&
+                   object_name.compare(0, subject_name.size(), subject_name) == 0 &&
+                   object_name[subject_name.size()] == ' ';
+          };
+          if (!opens_object(entities[s].name) && !opens_object(WithoutLegalForms(entities[s].name)))
+            continue;
+          Add(rel.name, rel.symmetric, static_cast<int32_t>(s), st, o, ot,
+              (*doc_.sentences)[m.sentence], rel.name_prefix.location, rel.name_prefix.confidence,
+              "", "", "", "");
+        }
       }
     }
   }
 
   void Add(const std::string& predicate, bool symmetric, int32_t s, TypeId st, int32_t o, TypeId ot,
-           const Sentence& sent, const RelationPattern& rp, double confidence,
+           const Sentence& sent, const std::string& location, double confidence,
            const std::string& date, const std::string& amount, const std::string& role,
            const std::string& status) {
     // Six decimals, the precision triples are written with: a product such
@@ -638,7 +686,7 @@ class Extractor {
     ev.start = sent.begin;
     ev.end = sent.end;
     ev.confidence = confidence;
-    ev.pattern = rp.location;
+    ev.pattern = location;
     auto it = index_.find(key);
     if (it != index_.end()) {
       Triple& t = facts_[it->second];
@@ -677,7 +725,7 @@ class Extractor {
     t.amount = amount;
     t.role = role;
     t.status = status;
-    t.pattern = rp.location;
+    t.pattern = location;
     t.published = doc_.document->date;
     index_.emplace(key, facts_.size());
     facts_.push_back(std::move(t));

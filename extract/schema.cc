@@ -549,11 +549,24 @@ class SchemaLoader {
         Fail(kv.first, "relation '" + rel.name + "' defined twice");
       const YAML::Node def = kv.second;
       CheckKeys(def, {"domain", "range", "symmetric", "event", "implies", "patterns",
-                      "topic_patterns", "description"});
+                      "topic_patterns", "name_prefix", "description"});
       rel.domain = TypeMask(Required(def, "domain"));
       rel.range = TypeMask(Required(def, "range"));
       if (def["symmetric"]) rel.symmetric = Bool(def["symmetric"]);
       if (def["event"]) rel.event = Bool(def["event"]);
+      if (const YAML::Node prefix = def["name_prefix"]) {
+        if (!prefix.IsMap()) Fail(prefix, "name_prefix must be a map such as {confidence: 0.8}");
+        CheckKeys(prefix, {"confidence"});
+        rel.name_prefix.enabled = true;
+        if (prefix["confidence"]) {
+          rel.name_prefix.confidence = Double(prefix["confidence"]);
+          if (rel.name_prefix.confidence <= 0 || rel.name_prefix.confidence > 1)
+            Fail(prefix["confidence"], "confidence must be in (0, 1]");
+        }
+        const size_t slash = name_.find_last_of('/');
+        rel.name_prefix.location = (slash == std::string::npos ? name_ : name_.substr(slash + 1)) +
+                                   ":" + std::to_string(prefix.Mark().line + 1);
+      }
       if (def["implies"]) {
         for (const auto& item : def["implies"]) pending_implies_.emplace_back(rel.name, item);
         rel.implies = StrList(def["implies"]);

@@ -62,6 +62,14 @@ struct Relation {
   // Patterns with only a subject slot, whose object is the article's main
   // organisation ("chief executive John Smith said" in a story about one firm).
   std::vector<RelationPattern> topic_patterns;
+  // When `name_prefix.enabled`: an object whose name begins with the whole
+  // name of a subject the article names states the relation ("Microsoft
+  // Outlook" is Microsoft's product), with this confidence and location.
+  struct NamePrefix {
+    bool enabled = false;
+    double confidence = 0.8;
+    std::string location;
+  } name_prefix;
 };
 
 // The word lists the entity recogniser and coreference use.

@@ -132,6 +132,26 @@ TEST_CASE("a pattern may name the relation a majority share states instead") {
   CHECK(ErrorOf(bad).find("'majority' names unknown relation 'owns'") != std::string::npos);
 }
 
+TEST_CASE("a relation may read facts from names that begin with a subject's name") {
+  std::string yaml = kMinimal;
+  yaml.replace(yaml.find("    patterns:"), 0, "    name_prefix: {confidence: 0.6}\n");
+  const auto schema = Schema::LoadString(yaml, "s.yaml", ".");
+  CHECK(schema->relations[0].name_prefix.enabled);
+  CHECK(schema->relations[0].name_prefix.confidence == doctest::Approx(0.6));
+  CHECK(schema->relations[0].name_prefix.location == "s.yaml:9");
+  CHECK_FALSE(Schema::LoadString(kMinimal, "s.yaml", ".")->relations[0].name_prefix.enabled);
+  std::string bad = yaml;
+  bad.replace(bad.find("{confidence: 0.6}"), 17, "yes");
+  CHECK(ErrorOf(bad).rfind("s.yaml:9:", 0) == 0);
+  CHECK(ErrorOf(bad).find("name_prefix must be a map") != std::string::npos);
+  bad = yaml;
+  bad.replace(bad.find("confidence: 0.6"), 15, "confidence: 2");
+  CHECK(ErrorOf(bad).find("confidence must be in (0, 1]") != std::string::npos);
+  bad = yaml;
+  bad.replace(bad.find("confidence: 0.6"), 15, "confidense: 0.6");
+  CHECK(ErrorOf(bad).find("confidense") != std::string::npos);
+}
+
 TEST_CASE("a minimal schema loads") {
   const auto schema = Schema::LoadString(kMinimal, "s.yaml", ".");
   REQUIRE(schema->relations.size() == 1);
