@@ -209,7 +209,9 @@ class Extractor {
           PreferTypedObjects(items, &matches);
           for (const PatternMatch& match : matches) {
             if (!match.objects.empty() && !SubjectIsFilingAddressee(items, match) &&
-                !ObjectOwnsAPart(items, match, rel.name == "acquired"))
+                !ObjectOwnsAPart(items, match, rel.name == "acquired") &&
+                !ObjectIsModifier(items, match) &&
+                !FollowedByExcluded(items, match, rp.not_followed_by))
               AddMatch(rel, rp, sent, items, match, -1);
           }
           continue;
@@ -259,6 +261,33 @@ class Extractor {
       if (!units_too && (w == "," || w == "and")) return false;
     }
     return false;
+  }
+
+  // True when a match ends at an object that only modifies a noun after it:
+  // in "its Linux-based media players" the product is not Linux. The words
+  // after the hyphen are the schema's list `compound_modifier`.
+  bool ObjectIsModifier(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    const uint32_t last = match.objects.back();
+    if (last + 1 != match.end || last + 2 >= items.size() || PlainWord(items[last + 1]) != "-")
+      return false;
+    const auto list = schema_.lists.find("compound_modifier");
+    if (list == schema_.lists.end()) return false;
+    const std::string& next = PlainWord(items[last + 2]);
+    for (const std::vector<std::string>& entry : list->second) {
+      if (entry.size() == 1 && entry[0] == next) return true;
+    }
+    return false;
+  }
+
+  // True when the item after a match is an entity of a type the pattern's
+  // `not_followed_by` names: in "ONGC chairman Subir Raha, Gazprom chairman
+  // Aleksey Miller" the role belongs to the name after it.
+  static bool FollowedByExcluded(const std::vector<MatchItem>& items, const PatternMatch& match,
+                                 uint64_t types) {
+    if (types == 0 || match.end >= items.size()) return false;
+    const MatchItem& next = items[match.end];
+    return next.entity >= 0 && !next.anaphor && next.type != kUnknownType &&
+           ((types >> next.type) & 1ULL) != 0;
   }
 
   // True when a subject is the regulator of "in a filing with the SEC": an

@@ -490,8 +490,9 @@ class SchemaLoader {
       // yaml-cpp nodes are references: build `source` once, never assign to it.
       const YAML::Node source = p.IsMap() ? Required(p, "match") : YAML::Node(p);
       if (p.IsMap()) {
-        CheckKeys(p,
-                  {"match", "confidence", "status", "distinctive_names", "pairwise", "majority"});
+        CheckKeys(p, {"match", "confidence", "status", "distinctive_names", "pairwise", "majority",
+                      "not_followed_by"});
+        if (p["not_followed_by"]) rp.not_followed_by = TypeMask(p["not_followed_by"]);
         if (p["majority"]) {
           rp.majority = Str(p["majority"]);
           pending_majority_.emplace_back(rp.majority, p["majority"]);

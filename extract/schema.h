@@ -45,6 +45,9 @@ struct RelationPattern {
   // share above half ("owns 55% of Y" is control, not a stake): "owns" for
   // holdings, "acquired" for purchases.
   std::string majority;
+  // Type bits: a match right before an entity of one of these types states
+  // nothing ("X, Gazprom chairman Aleksey Miller": the role is Miller's).
+  uint64_t not_followed_by = 0;
   // Where the pattern is written, "file:line".
   std::string location;
 };

@@ -152,6 +152,19 @@ TEST_CASE("a relation may read facts from names that begin with a subject's name
   CHECK(ErrorOf(bad).find("confidense") != std::string::npos);
 }
 
+TEST_CASE("a pattern may exclude matches followed by an entity of given types") {
+  std::string yaml = kMinimal;
+  yaml.replace(
+      yaml.find("      - \"{subj} , chief executive of {obj}\""), std::string::npos,
+      "      - {match: \"{subj} , chief executive of {obj}\", not_followed_by: [Person]}\n");
+  const auto schema = Schema::LoadString(yaml, "s.yaml", ".");
+  CHECK(schema->relations[0].patterns[0].not_followed_by == 1);  // Person is type 0
+  std::string bad = yaml;
+  bad.replace(bad.rfind("[Person]"), 8, "[Robot]");
+  CHECK(ErrorOf(bad).rfind("s.yaml:10:", 0) == 0);
+  CHECK(ErrorOf(bad).find("Robot") != std::string::npos);
+}
+
 TEST_CASE("a minimal schema loads") {
   const auto schema = Schema::LoadString(kMinimal, "s.yaml", ".");
   REQUIRE(schema->relations.size() == 1);
