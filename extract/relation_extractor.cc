@@ -663,30 +663,37 @@ class Extractor {
   // Microsoft when the article names Microsoft too. The evidence is the
   // sentence of the object's first named mention.
   void NamePrefixFacts() {
+    const bool any = std::any_of(schema_.relations.begin(), schema_.relations.end(),
+                                 [](const Relation& r) { return r.name_prefix.enabled; });
+    if (!any) return;
     const auto& entities = *doc_.entities;
-    const auto& mentions = *doc_.mentions;
+    // Each entity's first named mention, and its name without legal forms.
+    std::vector<const Mention*> first(entities.size(), nullptr);
+    for (const Mention& m : *doc_.mentions) {
+      if (!m.anaphor && m.entity >= 0 && first[static_cast<size_t>(m.entity)] == nullptr)
+        first[static_cast<size_t>(m.entity)] = &m;
+    }
+    std::vector<std::string_view> bare;
+    bare.reserve(entities.size());
+    for (const Entity& e : entities) bare.push_back(WithoutLegalForms(e.name));
     for (const Relation& rel : schema_.relations) {
       if (!rel.name_prefix.enabled) continue;
-      for (const Mention& m : mentions) {
-        if (m.anaphor || m.entity < 0) continue;
-        const int32_t o = m.entity;
-        const TypeId ot = types_[static_cast<size_t>(o)];
-        if (ot == kUnknownType || !((rel.range >> ot) & 1ULL)) continue;
-        const std::string& object_name = entities[static_cast<size_t>(o)].name;
+      for (size_t o = 0; o < entities.size(); ++o) {
+        const TypeId ot = types_[o];
+        if (first[o] == nullptr || ot == kUnknownType || !((rel.range >> ot) & 1ULL)) continue;
+        const std::string& object_name = entities[o].name;
+        auto opens_object = [&](std::string_view subject_name) {
+          return object_name.size() > subject_name.size() + 1 &&
+                 object_name.compare(0, subject_name.size(), subject_name) == 0 &&
+                 object_name[subject_name.size()] == ' ';
+        };
         for (size_t s = 0; s < entities.size(); ++s) {
           const TypeId st = types_[s];
-          if (static_cast<int32_t>(s) == o || st == kUnknownType || !((rel.domain >> st) & 1ULL))
-            continue;
-          auto opens_object = [&](std::string_view subject_name) {
-            return object_name.size() > subject_name.size() + 1 &&
-                   object_name.compare(0, subject_name.size(), subject_name) == 0 &&
-                   object_name[subject_name.size()] == ' ';
-          };
-          if (!opens_object(entities[s].name) && !opens_object(WithoutLegalForms(entities[s].name)))
-            continue;
-          Add(rel.name, rel.symmetric, static_cast<int32_t>(s), st, o, ot,
-              (*doc_.sentences)[m.sentence], rel.name_prefix.location, rel.name_prefix.confidence,
-              "", "", "", "");
+          if (s == o || st == kUnknownType || !((rel.domain >> st) & 1ULL)) continue;
+          if (!opens_object(entities[s].name) && !opens_object(bare[s])) continue;
+          Add(rel.name, rel.symmetric, static_cast<int32_t>(s), st, static_cast<int32_t>(o), ot,
+              (*doc_.sentences)[first[o]->sentence], rel.name_prefix.location,
+              rel.name_prefix.confidence, "", "", "", "");
         }
       }
     }

@@ -481,6 +481,21 @@ class SchemaLoader {
     return out;
   }
 
+  // A fact's confidence, in (0, 1].
+  double Confidence(const YAML::Node& n) {
+    const double confidence = Double(n);
+    if (confidence <= 0 || confidence > 1) Fail(n, "confidence must be in (0, 1]");
+    return confidence;
+  }
+
+  // Where `n` is written, "file:line", with the file name without its
+  // folder, so outputs do not depend on where the checkout lives.
+  std::string Location(const YAML::Node& n) const {
+    const size_t slash = name_.find_last_of('/');
+    return (slash == std::string::npos ? name_ : name_.substr(slash + 1)) + ":" +
+           std::to_string(n.Mark().line + 1);
+  }
+
   std::vector<RelationPattern> LoadPatterns(const YAML::Node& patterns, const PatternContext& ctx) {
     std::vector<RelationPattern> out;
     if (!patterns) return out;
@@ -499,11 +514,7 @@ class SchemaLoader {
         }
         if (p["distinctive_names"]) rp.distinctive_names = Bool(p["distinctive_names"]);
         if (p["pairwise"]) rp.pairwise = Bool(p["pairwise"]);
-        if (p["confidence"]) {
-          rp.confidence = Double(p["confidence"]);
-          if (rp.confidence <= 0 || rp.confidence > 1)
-            Fail(p["confidence"], "confidence must be in (0, 1]");
-        }
+        if (p["confidence"]) rp.confidence = Confidence(p["confidence"]);
         if (p["status"]) {
           rp.status = Str(p["status"]);
           if (rp.status != "current" && rp.status != "former")
@@ -515,10 +526,7 @@ class SchemaLoader {
       // With macros, an error's column counts in the expanded pattern, which the message quotes.
       rp.pattern =
           Pattern::Compile(expanded, ctx, name_, source.Mark().line + 1, ScalarColumn(source));
-      // The file name without its folder, so outputs do not depend on where the checkout lives.
-      const size_t slash = name_.find_last_of('/');
-      rp.location = (slash == std::string::npos ? name_ : name_.substr(slash + 1)) + ":" +
-                    std::to_string(source.Mark().line + 1);
+      rp.location = Location(source);
       out.push_back(std::move(rp));
     }
     return out;
@@ -559,14 +567,8 @@ class SchemaLoader {
         if (!prefix.IsMap()) Fail(prefix, "name_prefix must be a map such as {confidence: 0.8}");
         CheckKeys(prefix, {"confidence"});
         rel.name_prefix.enabled = true;
-        if (prefix["confidence"]) {
-          rel.name_prefix.confidence = Double(prefix["confidence"]);
-          if (rel.name_prefix.confidence <= 0 || rel.name_prefix.confidence > 1)
-            Fail(prefix["confidence"], "confidence must be in (0, 1]");
-        }
-        const size_t slash = name_.find_last_of('/');
-        rel.name_prefix.location = (slash == std::string::npos ? name_ : name_.substr(slash + 1)) +
-                                   ":" + std::to_string(prefix.Mark().line + 1);
+        if (prefix["confidence"]) rel.name_prefix.confidence = Confidence(prefix["confidence"]);
+        rel.name_prefix.location = Location(prefix);
       }
       if (def["implies"]) {
         for (const auto& item : def["implies"]) pending_implies_.emplace_back(rel.name, item);
