@@ -195,6 +195,13 @@ class Recognizer {
   // True when token `t` is on the lexicon list `flag` (a RecognizerLexicon::WordFlag).
   bool Listed(const Token& t, uint16_t flag) const { return (lex_.FlagsOf(t.word) & flag) != 0; }
 
+  // True when the token is a listed honorific as written: one in capitals
+  // must be listed in capitals ("MP", but not "ING" for "Ing.").
+  bool IsHonorific(const Token& t) const {
+    if (!Listed(t, RecognizerLexicon::kHonorific)) return false;
+    return !t.Has(kAllCaps) || t.lower.size() < 2 || lex_.capital_honorifics.count(t.lower) > 0;
+  }
+
   bool IsTitleWord(const std::string& lower) const { return lex_.title_words.count(lower) > 0; }
 
   bool IsOrgHead(const std::string& lower) const { return lex_.org_suffixes.count(lower) > 0; }
@@ -465,7 +472,7 @@ class Recognizer {
         const bool glued = (i > b && !t.Has(kSpaceBefore)) || initial;
         // "General" before "Technology Division" or "Cinema Corp" opens a
         // name, not a title.
-        is_honorific = !glued && Listed(t, RecognizerLexicon::kHonorific) > 0 &&
+        is_honorific = !glued && IsHonorific(t) &&
                        !(e - i >= 3 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix));
         // A one-word honorific ending the run after a given name is a
         // surname: "Mervyn King", "Stephen Bishop".
@@ -491,7 +498,7 @@ class Recognizer {
         if (cut && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
             Listed(t, RecognizerLexicon::kGivenName) && i + 1 < e && IsNameToken(tokens_[i + 1]) &&
             !Listed(tokens_[i + 1], RecognizerLexicon::kCommonWord) &&
-            !Listed(tokens_[i + 1], RecognizerLexicon::kHonorific)) {
+            !IsHonorific(tokens_[i + 1])) {
           cut = false;
         }
         // After a given name or an initial, a common word is a surname: "Theresa May", "Paul R.
@@ -937,8 +944,7 @@ class Recognizer {
   }
 
   bool PrecededByHonorific(uint32_t b) const {
-    return b > 0 && Listed(tokens_[b - 1], RecognizerLexicon::kHonorific) > 0 &&
-           tokens_[b - 1].Has(kCapitalized);
+    return b > 0 && IsHonorific(tokens_[b - 1]) && tokens_[b - 1].Has(kCapitalized);
   }
 
   void AddCandidate(uint32_t b, uint32_t e, TypeId type, TypeEvidence ev,

@@ -370,49 +370,55 @@ class Extractor {
   }
 
   // The type an untyped entity takes in a slot of this type mask, or
-  // kUnknownType when its name does not fit (a person needs two to four
-  // capitalised words).
+  // kUnknownType when its name does not fit. The slot's first type is tried
+  // first; a person needs two to four capitalised words, so a name that is
+  // no person's takes the slot's next type ("led by FundersClub" in a slot
+  // for a person or an organisation reads as an organisation).
   TypeId InferType(int32_t entity, uint64_t mask, bool distinctive = false) const {
-    TypeId first = kUnknownType;
-    for (size_t t = 0; t < schema_.types.size(); ++t) {
-      if ((mask >> t) & 1ULL) {
-        first = static_cast<TypeId>(t);
-        break;
-      }
-    }
-    if (first == kUnknownType) return first;
     const std::string& name = (*doc_.entities)[static_cast<size_t>(entity)].name;
-    // A lone letter ("Series B", "B.") names nothing, nor does a lone legal
-    // suffix ("Inc", "Corp") or a word that is not a name alone ("TV").
-    if (name.size() < 2 || (name.size() == 2 && name[1] == '.')) return kUnknownType;
-    const bool product = schema_.type_names[static_cast<size_t>(first)] == "Product";
-    if (name.find(' ') == std::string::npos) {
-      std::string lower = ToLower(name);
-      if (!lower.empty() && lower.back() == '.') lower.pop_back();
-      if (schema_.lexicon.org_suffixes.count(lower) || schema_.lexicon.common_words.count(lower))
-        return kUnknownType;
-      // A plural noun ("Citizens") is no product name; singular words are
-      // ("Blogger", "Arc", "Nebula").
-      if (product && lower.size() > 3 && lower.back() == 's' &&
-          schema_.lexicon.english_words.count(lower))
-        return kUnknownType;
-      if (distinctive && !IsDistinctiveWord(name, lower)) return kUnknownType;
+    for (size_t t = 0; t < schema_.types.size(); ++t) {
+      if (!((mask >> t) & 1ULL)) continue;
+      const TypeId type = static_cast<TypeId>(t);
+      if (!NameFits(name, type, distinctive)) return kUnknownType;
+      if (schema_.type_names[t] != "Person" || FitsPerson(name)) return type;
     }
-    if (schema_.type_names[static_cast<size_t>(first)] == "Person") {
-      int words = 1;
-      bool ok = !name.empty() && IsUpperAt(name, 0);
-      for (size_t i = 0; i < name.size(); ++i) {
-        if (name[i] >= '0' && name[i] <= '9') ok = false;
-        if (name[i] == ' ') {
-          ++words;
-          // Name particles may stay in lower case: "Dirk-Peter van Leeuwen".
-          if (i + 1 >= name.size() || (!IsUpperAt(name, i + 1) && !ParticleAt(name, i + 1)))
-            ok = false;
-        }
+    return kUnknownType;
+  }
+
+  // True when an untyped name may be read as a name of this type at all:
+  // a lone letter ("Series B", "B."), a lone legal suffix ("Inc") or a word
+  // that is not a name alone ("TV") names nothing; a plural noun is no
+  // product ("Citizens"); a slot that wants distinctive names takes a one-
+  // word name only when it stands out.
+  bool NameFits(const std::string& name, TypeId type, bool distinctive) const {
+    if (name.size() < 2 || (name.size() == 2 && name[1] == '.')) return false;
+    if (name.find(' ') != std::string::npos) return true;
+    std::string lower = ToLower(name);
+    if (!lower.empty() && lower.back() == '.') lower.pop_back();
+    if (schema_.lexicon.org_suffixes.count(lower) || schema_.lexicon.common_words.count(lower))
+      return false;
+    const bool product = schema_.type_names[static_cast<size_t>(type)] == "Product";
+    if (product && lower.size() > 3 && lower.back() == 's' &&
+        schema_.lexicon.english_words.count(lower))
+      return false;
+    return !distinctive || IsDistinctiveWord(name, lower);
+  }
+
+  // True when a name has the shape of a person's: two to four capitalised
+  // words with no digit; name particles may stay in lower case.
+  static bool FitsPerson(const std::string& name) {
+    int words = 1;
+    bool ok = !name.empty() && IsUpperAt(name, 0);
+    for (size_t i = 0; i < name.size(); ++i) {
+      if (name[i] >= '0' && name[i] <= '9') ok = false;
+      if (name[i] == ' ') {
+        ++words;
+        // Name particles may stay in lower case: "Dirk-Peter van Leeuwen".
+        if (i + 1 >= name.size() || (!IsUpperAt(name, i + 1) && !ParticleAt(name, i + 1)))
+          ok = false;
       }
-      if (!ok || words < 2 || words > 4) return kUnknownType;
     }
-    return first;
+    return ok && words >= 2 && words <= 4;
   }
 
   // True when a one-word name stands out as a name: it holds a digit, or an

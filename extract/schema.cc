@@ -377,6 +377,14 @@ class SchemaLoader {
       }
     };
     lower_set("honorifics", &lex.honorifics);
+    if (r["honorifics"]) {
+      for (auto& row : ReadTable(r["honorifics"])) {
+        const std::string& w = row[0];
+        if (w.size() >= 2 &&
+            std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+          lex.capital_honorifics.insert(ToLower(w));
+      }
+    }
     lower_set("surnames", &lex.surnames);
     lower_set("product_tiers", &lex.product_tiers);
     // Word lists written in the schema itself, lower-cased.

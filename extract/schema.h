@@ -118,6 +118,10 @@ struct RecognizerLexicon {
   std::unordered_set<std::string> field_labels;
   // Honorifics and titles that precede a name (lower case, no full stop).
   std::unordered_set<std::string> honorifics;
+  // The honorifics the list writes in capitals ("CEO", "MP"), lower case: a
+  // word in capitals is an honorific only when it is one of them, so "ING
+  // Mutual Fund" is no "Ing." before a name.
+  std::unordered_set<std::string> capital_honorifics;
   // Last words that make a name an organisation (lower case) -> type id.
   std::unordered_map<std::string, TypeId> org_suffixes;
   // Last words (or two words) that make a name a facility (lower case).

@@ -131,4 +131,17 @@ TEST_CASE("a name opened by an initial is a person") {
   CHECK(Has(m, "F. Ross Johnson=Person"));
 }
 
+TEST_CASE("a word in capitals is an honorific only when the list writes it so") {
+  // "Ing." is a title, but "ING" before a name is the bank.
+  const auto m = Mentions("He sold ING Mutual Fund shares on Monday.");
+  CHECK(Has(m, "ING Mutual Fund=?"));
+  CHECK_FALSE(Has(m, "Mutual Fund=Person"));
+  CHECK(Has(Mentions("Ing. Petra Novakova runs the plant."), "Petra Novakova=Person"));
+}
+
+TEST_CASE("romanised Korean given names open a person's name") {
+  CHECK(
+      Has(Mentions("Prices will rise, said Sung Hoon Varek on Monday."), "Sung Hoon Varek=Person"));
+}
+
 }  // namespace newsgraph
