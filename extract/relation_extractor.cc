@@ -211,7 +211,8 @@ class Extractor {
             if (!match.objects.empty() && !SubjectIsFilingAddressee(items, match) &&
                 !ObjectOwnsAPart(items, match, rel.name == "acquired") &&
                 !ObjectIsModifier(items, match) &&
-                !FollowedByExcluded(items, match, rp.not_followed_by))
+                !FollowedByExcluded(items, match, rp.not_followed_by) &&
+                (!rp.subject_first || SubjectIsFirstName(items, match)))
               AddMatch(rel, rp, sent, items, match, -1);
           }
           continue;
@@ -288,6 +289,22 @@ class Extractor {
     const MatchItem& next = items[match.end];
     return next.entity >= 0 && !next.anaphor && next.type != kUnknownType &&
            ((types >> next.type) & 1ULL) != 0;
+  }
+
+  // True when the match's first subject is the first entity of the sentence
+  // that is not a place (nationalities and places set a scene: "In Japan,
+  // X said ...").
+  bool SubjectIsFirstName(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    if (match.subjects.empty()) return false;
+    for (size_t k = 0; k < items.size(); ++k) {
+      const MatchItem& item = items[k];
+      if (item.entity < 0) continue;
+      if (item.type != kUnknownType &&
+          schema_.type_names[static_cast<size_t>(item.type)] == "Place")
+        continue;
+      return k == match.subjects[0];
+    }
+    return false;
   }
 
   // True when a subject is the regulator of "in a filing with the SEC": an

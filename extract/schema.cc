@@ -514,7 +514,8 @@ class SchemaLoader {
       const YAML::Node source = p.IsMap() ? Required(p, "match") : YAML::Node(p);
       if (p.IsMap()) {
         CheckKeys(p, {"match", "confidence", "status", "distinctive_names", "pairwise", "majority",
-                      "not_followed_by"});
+                      "not_followed_by", "subject_first"});
+        if (p["subject_first"]) rp.subject_first = Bool(p["subject_first"]);
         if (p["not_followed_by"]) rp.not_followed_by = TypeMask(p["not_followed_by"]);
         if (p["majority"]) {
           rp.majority = Str(p["majority"]);

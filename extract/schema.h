@@ -48,6 +48,11 @@ struct RelationPattern {
   // Type bits: a match right before an entity of one of these types states
   // nothing ("X, Gazprom chairman Aleksey Miller": the role is Miller's).
   uint64_t not_followed_by = 0;
+  // When true, the subject must be the first name the sentence gives that is
+  // no place: "its" in "X said the regulator sued its Y unit" is X's, so a
+  // pattern reading "its" as the nearest name before it holds only when
+  // that name is also the sentence's first.
+  bool subject_first = false;
   // Where the pattern is written, "file:line".
   std::string location;
 };

@@ -165,6 +165,17 @@ TEST_CASE("a pattern may exclude matches followed by an entity of given types") 
   CHECK(ErrorOf(bad).find("Robot") != std::string::npos);
 }
 
+TEST_CASE("a pattern may require its subject to be the sentence's first name") {
+  std::string yaml = kMinimal;
+  yaml.replace(yaml.find("      - \"{subj} , chief executive of {obj}\""), std::string::npos,
+               "      - {match: \"{subj} , chief executive of {obj}\", subject_first: true}\n");
+  const auto schema = Schema::LoadString(yaml, "s.yaml", ".");
+  CHECK(schema->relations[0].patterns[0].subject_first);
+  std::string bad = yaml;
+  bad.replace(bad.rfind("true"), 4, "often");
+  CHECK(ErrorOf(bad).rfind("s.yaml:10:", 0) == 0);
+}
+
 TEST_CASE("a minimal schema loads") {
   const auto schema = Schema::LoadString(kMinimal, "s.yaml", ".");
   REQUIRE(schema->relations.size() == 1);
