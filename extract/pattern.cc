@@ -1022,6 +1022,15 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
     seen.resize(patterns, 0);
     latest.resize(patterns, 0);
   }
+  // A word met again adds nothing: its first visit (its last occurrence)
+  // already set every bit it requires. Stamps mark the words visited.
+  thread_local std::vector<uint32_t> word_stamp;
+  thread_local uint32_t stamp = 0;
+  if (word_stamp.size() < by_word_.size()) word_stamp.resize(by_word_.size(), 0);
+  if (++stamp == 0) {
+    std::fill(word_stamp.begin(), word_stamp.end(), 0);
+    stamp = 1;
+  }
   touched.clear();
   const uint32_t last_item = static_cast<uint32_t>(items.size() - 1);
   int entities = 0;
@@ -1034,7 +1043,9 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
       types |= ItemTypeBit(item);
     }
     if ((item.entity < 0 || item.anaphor) && item.word >= 0 &&
-        static_cast<size_t>(item.word) < by_word_.size()) {
+        static_cast<size_t>(item.word) < by_word_.size() &&
+        word_stamp[static_cast<size_t>(item.word)] != stamp) {
+      word_stamp[static_cast<size_t>(item.word)] = stamp;
       for (const Requirement& r : by_word_[static_cast<size_t>(item.word)]) {
         const uint64_t bit = 1ULL << r.set;
         uint64_t& met = seen[r.pattern];
