@@ -210,7 +210,7 @@ class Extractor {
           for (const PatternMatch& match : matches) {
             if (!match.objects.empty() && !SubjectIsFilingAddressee(items, match) &&
                 !ObjectOwnsAPart(items, match, rel.name == "acquired") &&
-                !ObjectIsModifier(items, match) &&
+                !EndsAtModifier(items, match) &&
                 !FollowedByExcluded(items, match, rp.not_followed_by) &&
                 (!rp.subject_first || SubjectIsFirstName(items, match)))
               AddMatch(rel, rp, sent, items, match, -1);
@@ -264,11 +264,13 @@ class Extractor {
     return false;
   }
 
-  // True when a match ends at an object that only modifies a noun after it:
-  // in "its Linux-based media players" the product is not Linux. The words
+  // True when a match ends at a name that only modifies a noun after it:
+  // in "its Linux-based media players" the product is not Linux, in "a buyout
+  // by a Morgan Stanley-backed group" the buyer is the group. The words
   // after the hyphen are the schema's list `compound_modifier`.
-  bool ObjectIsModifier(const std::vector<MatchItem>& items, const PatternMatch& match) const {
-    const uint32_t last = match.objects.back();
+  bool EndsAtModifier(const std::vector<MatchItem>& items, const PatternMatch& match) const {
+    uint32_t last = match.objects.back();
+    if (!match.subjects.empty() && match.subjects.back() > last) last = match.subjects.back();
     if (last + 1 != match.end || last + 2 >= items.size() || PlainWord(items[last + 1]) != "-")
       return false;
     const auto list = schema_.lists.find("compound_modifier");
