@@ -376,13 +376,15 @@ class SchemaLoader {
         out->insert(w);
       }
     };
-    lower_set("honorifics", &lex.honorifics);
     if (r["honorifics"]) {
       for (auto& row : ReadTable(r["honorifics"])) {
-        const std::string& w = row[0];
-        if (w.size() >= 2 &&
-            std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
-          lex.capital_honorifics.insert(ToLower(w));
+        std::string w = ToLower(row[0]);
+        if (!w.empty() && w.back() == '.') w.pop_back();
+        // Written in capitals ("CEO", "MP"): a word in capitals may be one.
+        if (row[0].size() >= 2 &&
+            std::none_of(row[0].begin(), row[0].end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+          lex.capital_honorifics.insert(w);
+        lex.honorifics.insert(std::move(w));
       }
     }
     lower_set("surnames", &lex.surnames);

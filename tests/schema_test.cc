@@ -29,6 +29,15 @@ std::string ErrorOf(const std::string& yaml) {
   return "";
 }
 
+// The minimal schema with its one pattern written as a map with `options`
+// ("majority: works_for"); the map is on line 10.
+std::string WithPatternOptions(const std::string& options) {
+  std::string yaml = kMinimal;
+  yaml.replace(yaml.find("      - \"{subj} , chief executive of {obj}\""), std::string::npos,
+               "      - {match: \"{subj} , chief executive of {obj}\", " + options + "}\n");
+  return yaml;
+}
+
 }  // namespace
 
 TEST_CASE("the default schema ships exactly the guideline's relations and types") {
@@ -120,9 +129,7 @@ TEST_CASE("a pattern may ask for distinctive new names and pairwise objects") {
 }
 
 TEST_CASE("a pattern may name the relation a majority share states instead") {
-  std::string yaml = kMinimal;
-  yaml.replace(yaml.find("      - \"{subj} , chief executive of {obj}\""), std::string::npos,
-               "      - {match: \"{subj} , chief executive of {obj}\", majority: works_for}\n");
+  const std::string yaml = WithPatternOptions("majority: works_for");
   const auto schema = Schema::LoadString(yaml, "s.yaml", ".");
   REQUIRE(schema->relations[0].patterns.size() == 1);
   CHECK(schema->relations[0].patterns[0].majority == "works_for");
@@ -153,10 +160,7 @@ TEST_CASE("a relation may read facts from names that begin with a subject's name
 }
 
 TEST_CASE("a pattern may exclude matches followed by an entity of given types") {
-  std::string yaml = kMinimal;
-  yaml.replace(
-      yaml.find("      - \"{subj} , chief executive of {obj}\""), std::string::npos,
-      "      - {match: \"{subj} , chief executive of {obj}\", not_followed_by: [Person]}\n");
+  const std::string yaml = WithPatternOptions("not_followed_by: [Person]");
   const auto schema = Schema::LoadString(yaml, "s.yaml", ".");
   CHECK(schema->relations[0].patterns[0].not_followed_by == 1);  // Person is type 0
   std::string bad = yaml;
@@ -166,9 +170,7 @@ TEST_CASE("a pattern may exclude matches followed by an entity of given types") 
 }
 
 TEST_CASE("a pattern may require its subject to be the sentence's first name") {
-  std::string yaml = kMinimal;
-  yaml.replace(yaml.find("      - \"{subj} , chief executive of {obj}\""), std::string::npos,
-               "      - {match: \"{subj} , chief executive of {obj}\", subject_first: true}\n");
+  const std::string yaml = WithPatternOptions("subject_first: true");
   const auto schema = Schema::LoadString(yaml, "s.yaml", ".");
   CHECK(schema->relations[0].patterns[0].subject_first);
   std::string bad = yaml;
