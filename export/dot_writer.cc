@@ -52,8 +52,11 @@ const NodeStyle& StyleOf(const std::map<std::string, NodeStyle>& styles, const s
 
 void WriteDot(const KnowledgeGraph& graph, const std::map<std::string, NodeStyle>& styles,
               std::ostream& out) {
+  // No splines=true: dot draws splines anyway, and under neato and sfdp it
+  // routes every edge around the nodes, which on a graph of a few hundred
+  // nodes takes minutes, varies from run to run and crashes Graphviz 2.42.
   out << "digraph newsgraph {\n"
-         "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false, splines=true];\n"
+         "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false];\n"
          "  node [style=filled, fontname=\"Helvetica\", fontsize=11];\n"
          "  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n";
   std::set<std::string> types;

@@ -12,11 +12,16 @@ fail() {
   exit 1
 }
 
-# Runs Graphviz on a DOT file and fails on any warning or error.
+# Runs Graphviz twice on a DOT file and fails on any warning or error, or when
+# the two drawings differ (a layout that varies from run to run is one that
+# Graphviz may also crash on).
 render_clean() {
   local dot_file="$1" layout="${2:-dot}"
   local err="$WORK/render.err"
-  "$layout" -Tsvg "$dot_file" -o "$WORK/render.svg" 2>"$err" || fail "$layout failed on $dot_file: $(cat "$err")"
-  [ ! -s "$err" ] || fail "$layout warned on $dot_file: $(cat "$err")"
-  grep -q "<svg" "$WORK/render.svg" || fail "$layout produced no SVG"
+  for run in 1 2; do
+    "$layout" -Tsvg "$dot_file" -o "$WORK/render$run.svg" 2>"$err" || fail "$layout failed on $dot_file: $(cat "$err")"
+    [ ! -s "$err" ] || fail "$layout warned on $dot_file: $(cat "$err")"
+  done
+  grep -q "<svg" "$WORK/render1.svg" || fail "$layout produced no SVG"
+  cmp -s "$WORK/render1.svg" "$WORK/render2.svg" || fail "$layout drew $dot_file differently twice"
 }
