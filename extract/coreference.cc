@@ -267,11 +267,12 @@ class Resolver {
         const std::vector<std::string>& full = words_[other];
         if (full.size() <= words.size()) continue;
         // A generational suffix may be left out: "Harvey Mason Jr." -> "Mason".
-        std::vector<std::string> bare = full;
-        while (bare.size() > 2 && IsGenerationalSuffix(bare.back())) bare.pop_back();
-        const bool surname =
-            std::equal(words.rbegin(), words.rend(), full.rbegin()) ||
-            (bare.size() > words.size() && std::equal(words.rbegin(), words.rend(), bare.rbegin()));
+        size_t bare = full.size();
+        while (bare > 2 && IsGenerationalSuffix(full[bare - 1])) --bare;
+        const bool surname = std::equal(words.rbegin(), words.rend(), full.rbegin()) ||
+                             (bare > words.size() &&
+                              std::equal(words.rbegin(), words.rend(),
+                                         full.rbegin() + static_cast<long>(full.size() - bare)));
         const bool given = words.size() == 1 && words[0] == full[0];
         if (!surname && !given) continue;
         const uint32_t a = mentions_[other].token_begin;
@@ -363,6 +364,9 @@ class Resolver {
           ++next_mention;
         if (next_mention < mentions_.size() && mentions_[next_mention].token_begin <= i) continue;
         const Token& t = tokens_[i];
+        // Every word below opens with h, s, i or t; most tokens are none of them.
+        const char first = t.lower.empty() ? '\0' : t.lower[0];
+        if (first != 'h' && first != 's' && first != 'i' && first != 't') continue;
         int want =
             0;  // 1: male/unknown person, 2: female/unknown person, 3: org, 4: described type
         TypeId described = kUnknownType;
