@@ -541,13 +541,15 @@ class Extractor {
   }
 
   // The largest share a match states, in percent ("55%", "51.4 pct", "60
-  // per cent"), or -1.
+  // per cent"; 100 for "a majority stake" or "a controlling interest"), or -1.
   double LargestShare(const std::vector<MatchItem>& items, const PatternMatch& match) const {
     const auto& tokens = *doc_.tokens;
     const uint32_t begin = items[match.begin].token_begin;
     const uint32_t end = items[match.end - 1].token_end;
     double best = -1;
     for (uint32_t k = begin; k + 1 < end; ++k) {
+      // "a majority stake", "a controlling interest" state control without a figure.
+      if (tokens[k].Is("majority") || tokens[k].Is("controlling")) return 100;
       if (!tokens[k].Has(kNumber)) continue;
       const Token& unit = tokens[k + 1];
       const bool percent = unit.Is("%") || unit.Is("pct") || unit.Is("percent") ||
