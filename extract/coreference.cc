@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 #include <string_view>
@@ -321,8 +322,19 @@ class Resolver {
       if (!IsOrg(clusters_[c].type) || (known && clusters_[c].type != cur.type)) continue;
       for (size_t other : clusters_[c].mentions) {
         const std::vector<std::string>& full = words_[other];
-        if (full.size() <= words.size() || !std::equal(words.begin(), words.end(), full.begin()))
-          continue;
+        // Initials before the name may be left out: "Heinz" is "H.J. Heinz Co",
+        // "Olivetti" is "C. Olivetti EC Spa".
+        size_t initials = 0;
+        while (initials < full.size() && full[initials].size() == 1 &&
+               std::isalpha(static_cast<unsigned char>(full[initials][0])))
+          ++initials;
+        // Whether `words` open the longer name `full` at word `at`.
+        auto opens_at = [&](size_t at) {
+          const size_t rest = full.size() - at;
+          return (at == 0 ? rest > words.size() : rest >= words.size()) &&
+                 std::equal(words.begin(), words.end(), full.begin() + static_cast<long>(at));
+        };
+        if (!opens_at(0) && (initials == 0 || !opens_at(initials))) continue;
         // ... and only a firm's full legal name: "Leucadia" is "Leucadia
         // National Corp", but "Senate" is no "Senate Labor Committee".
         if (known &&

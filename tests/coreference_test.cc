@@ -53,6 +53,15 @@ TEST_CASE("spacing, suffix and acronym variants of an organisation are one entit
   CHECK(r.EntityOf("SEC") == "Securities and Exchange Commission");
 }
 
+TEST_CASE("a short name joins a longer one that opens with it, initials left out") {
+  const Result r = Resolve(
+      "H.J. Zentrix Co said profits rose. Zentrix said it would buy Orbitek Corp. "
+      "The U.S. Commerce Department said exports fell, Commerce officials said.");
+  CHECK(r.EntityOf("Zentrix") == "H.J. Zentrix Co");
+  CHECK(r.EntityOf("Commerce") == "U.S. Commerce Department");
+  CHECK(r.EntityOf("Orbitek Corp.") == "Orbitek Corp");
+}
+
 TEST_CASE("pronouns and descriptions resolve to the salient antecedent") {
   const Result r =
       Resolve("Dario Amodei runs the lab. He founded Anthropic. The company makes Claude.");
