@@ -181,8 +181,10 @@ std::vector<Token> Tokenize(const NormalizedText& normalized) {
             break;
           }
         }
-        // Trailing letters stay when lower case (1.13bn, 1980s, 5th) or a short
-        // capital run (3M); "1Andrej" (a list number glued to a name) splits.
+        // Trailing letters stay when lower case (1.13bn, 1980s, 5th), a short
+        // capital run (3M), or a capitalised word after one digit inside a
+        // line (3Com, 4Cast); "1Andrej" opening a line (a list number glued
+        // to a name) splits.
         size_t j = i;
         bool lower = true;
         bool upper = true;
@@ -191,7 +193,10 @@ std::vector<Token> Tokenize(const NormalizedText& normalized) {
           upper = upper && s[j] <= 'Z';
           ++j;
         }
-        if (j > i && (lower || (upper && j - i <= 3))) i = j;
+        const bool capitalised = j > i + 1 && s[i] <= 'Z' && s[i + 1] >= 'a';
+        const bool in_line = !(flags & kNewlineBefore) && start > 0;
+        if (j > i && (lower || (upper && j - i <= 3) || (capitalised && i == start + 1 && in_line)))
+          i = j;
       }
     } else if (c == '\'' && i + 1 < s.size() && (s[i + 1] == 's' || s[i + 1] == 'S') &&
                (i + 2 >= s.size() || LetterLength(s, i + 2) == 0)) {

@@ -45,6 +45,16 @@ TEST_CASE("shape flags") {
   CHECK(tokens[4].Has(kCapitalized));
 }
 
+TEST_CASE(
+    "a digit glued to a capitalised word is one name inside a line, a list number at its start") {
+  CHECK(Lowers("said analysts at 4Cast and 3Com.") ==
+        std::vector<std::string>{"said", "analysts", "at", "4cast", "and", "3com", "."});
+  CHECK(Lowers("Top investors:\n1Andrej Karpathy") ==
+        std::vector<std::string>{"top", "investors", ":", "1", "andrej", "karpathy"});
+  const auto tokens = Tokenize(NormalizeText("at 4Cast"));
+  CHECK(tokens[1].Has(kCapitalized));
+}
+
 TEST_CASE("ToLower folds Latin-1 and Cyrillic capitals") {
   CHECK(ToLower("\xC3\x89"
                 "COLE") ==
