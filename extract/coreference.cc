@@ -807,6 +807,14 @@ class Resolver {
       }
       // Better() ranks adjectives last, so a place name wins over "German".
       if (best) e.name = best->place.empty() ? TrimName(best->text) : best->place;
+      // A formal place name goes by its usual one in fewer words: "Russian
+      // Federation" is "Russia" (but "Oporto" stays as written).
+      if (best && e.type == place_ && place_ != kUnknownType && best->place.empty()) {
+        auto it = schema_.lexicon.place_canonical.find(best->text);
+        if (it != schema_.lexicon.place_canonical.end() &&
+            WordCount(it->second) < WordCount(e.name))
+          e.name = it->second;
+      }
       forms.erase(e.name);
       e.aliases.assign(forms.begin(), forms.end());
       if (e.type == person_) e.gender = Gender(clusters_[c]);

@@ -62,6 +62,16 @@ TEST_CASE("a short name joins a longer one that opens with it, initials left out
   CHECK(r.EntityOf("Orbitek Corp.") == "Orbitek Corp");
 }
 
+TEST_CASE("a formal place name goes by its usual name in fewer words") {
+  const Result r = Resolve(
+      "Russian oil firm Zentrix said the Russian Federation would tax it. Oporto and Lyons "
+      "were calm.");
+  CHECK(r.EntityOf("Russian Federation") == "Russia");
+  CHECK(r.EntityOf("Russian") == "Russia");
+  CHECK(r.EntityOf("Oporto") == "Oporto");
+  CHECK(r.EntityOf("Lyons") == "Lyons");
+}
+
 TEST_CASE("pronouns and descriptions resolve to the salient antecedent") {
   const Result r =
       Resolve("Dario Amodei runs the lab. He founded Anthropic. The company makes Claude.");
