@@ -322,9 +322,14 @@ class Resolver {
       if (!IsOrg(clusters_[c].type) || (known && clusters_[c].type != cur.type)) continue;
       for (size_t other : clusters_[c].mentions) {
         const std::vector<std::string>& full = words_[other];
-        // Initials before the name may be left out: "Heinz" is "H.J. Heinz Co",
-        // "Olivetti" is "C. Olivetti EC Spa".
+        // Initials before the name may be left out, and an abbreviated title
+        // before them: "Heinz" is "H.J. Heinz Co", "Olivetti" is "Ing. C.
+        // Olivetti EC Spa".
         size_t initials = 0;
+        if (full.size() > 1 && mentions_[other].text.size() > full[0].size() &&
+            mentions_[other].text[full[0].size()] == '.' &&
+            schema_.lexicon.honorifics.count(full[0]))
+          ++initials;
         while (initials < full.size() && full[initials].size() == 1 &&
                std::isalpha(static_cast<unsigned char>(full[initials][0])))
           ++initials;

@@ -163,7 +163,10 @@ std::vector<Token> Tokenize(const NormalizedText& normalized) {
           }
         } else if (i < s.size() && s[i] == '.') {
           const std::string lower = ToLower(s.substr(start, i - start));
-          if (i - start == 1 || IsAbbreviation(lower)) {
+          // "Ing." (Ingegnere) opens Italian and German firm names: "Ing. C.
+          // Olivetti". Written "ING." it is the Dutch bank ending a sentence.
+          const bool engineer = s.substr(start, i - start) == "Ing";
+          if (i - start == 1 || IsAbbreviation(lower) || engineer) {
             ++i;
             flags |= kAbbreviation;
           }

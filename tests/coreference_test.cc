@@ -60,6 +60,8 @@ TEST_CASE("a short name joins a longer one that opens with it, initials left out
   CHECK(r.EntityOf("Zentrix") == "H.J. Zentrix Co");
   CHECK(r.EntityOf("Commerce") == "U.S. Commerce Department");
   CHECK(r.EntityOf("Orbitek Corp.") == "Orbitek Corp");
+  const Result eng = Resolve("Ing. C. Zentrix EC Spa said sales rose. Zentrix also hired staff.");
+  CHECK(eng.EntityOf("Zentrix") == "Ing. C. Zentrix EC Spa");
 }
 
 TEST_CASE("a formal place name goes by its usual name in fewer words") {

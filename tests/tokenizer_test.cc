@@ -55,6 +55,11 @@ TEST_CASE(
   CHECK(tokens[1].Has(kCapitalized));
 }
 
+TEST_CASE("'Ing.' keeps its full stop; 'ING.' ends a sentence") {
+  CHECK(Lowers("Ing. C. Olivetti bought shares in ING.") ==
+        std::vector<std::string>{"ing", "c", "olivetti", "bought", "shares", "in", "ing", "."});
+}
+
 TEST_CASE("ToLower folds Latin-1 and Cyrillic capitals") {
   CHECK(ToLower("\xC3\x89"
                 "COLE") ==
