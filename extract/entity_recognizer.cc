@@ -660,7 +660,10 @@ class Recognizer {
           // A firm's legal suffix ends its name; "of" and a place after it say
           // where it is: "Avis Bourg Co of Folsom", "Daiwa Securities Ltd of Japan".
           // ("Prudential Insurance Co of America" is the firm's whole name.)
-          if (org && IsLegalSuffix(tokens_[k - 1].lower) && IsPlaceName(k + 1, e) &&
+          // An unknown town followed by a comma and a known place is a place
+          // too: "Halvern Corp of Folsom, Calif.", "X Bank FSB of Lake Worth, Fla."
+          if (org && IsLegalSuffix(tokens_[k - 1].lower) &&
+              (IsPlaceName(k + 1, e) || (e - k <= 4 && PlaceAfterComma(e))) &&
               !tokens_[e - 1].Is("america"))
             org = false;
           // So does a company the gazetteer knows, unless the whole run is
@@ -941,6 +944,15 @@ class Recognizer {
     if (b >= e || place_ == kUnknownType) return false;
     TypeId type = kUnknownType;
     return GazetteerMatch(b, e, &type) == e && type == place_;
+  }
+
+  // True when token i is a comma followed by a place name of up to four tokens ("Calif.", "N.Y.").
+  bool PlaceAfterComma(uint32_t i) const {
+    if (i + 1 >= tokens_.size() || !tokens_[i].Is(",")) return false;
+    for (uint32_t e = i + 2; e <= i + 5 && e <= tokens_.size(); ++e) {
+      if (IsPlaceName(i + 1, e)) return true;
+    }
+    return false;
   }
 
   bool PrecededByHonorific(uint32_t b) const {
