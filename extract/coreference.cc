@@ -156,9 +156,11 @@ class Resolver {
     // lookups below compare every mention with every clustered one.
     words_.clear();
     acronyms_.clear();
+    leads_.clear();
     for (const Mention& m : mentions_) {
       words_.push_back(LowerWords(m.text));
       acronyms_.push_back(Acronym(m.text));
+      leads_.push_back(LeadingInitials(m.text, words_.back()));
     }
     // Longest forms first, so that short forms find the full name they abbreviate.
     std::vector<size_t> order(mentions_.size());
@@ -243,6 +245,19 @@ class Resolver {
     }
   }
 
+  // The number of words before a name proper that are initials or, first, an
+  // abbreviated title: 2 for "H.J. Heinz Co", 2 for "Ing. C. Olivetti EC Spa".
+  size_t LeadingInitials(const std::string& text, const std::vector<std::string>& words) const {
+    size_t lead = 0;
+    if (words.size() > 1 && text.size() > words[0].size() && text[words[0].size()] == '.' &&
+        schema_.lexicon.honorifics.count(words[0]))
+      ++lead;
+    while (lead < words.size() && words[lead].size() == 1 &&
+           std::isalpha(static_cast<unsigned char>(words[lead][0])))
+      ++lead;
+    return lead;
+  }
+
   bool Compatible(int cluster, TypeId type) const {
     const TypeId t = clusters_[static_cast<size_t>(cluster)].type;
     if (t == kUnknownType || type == kUnknownType || t == type) return true;
@@ -322,17 +337,8 @@ class Resolver {
       if (!IsOrg(clusters_[c].type) || (known && clusters_[c].type != cur.type)) continue;
       for (size_t other : clusters_[c].mentions) {
         const std::vector<std::string>& full = words_[other];
-        // Initials before the name may be left out, and an abbreviated title
-        // before them: "Heinz" is "H.J. Heinz Co", "Olivetti" is "Ing. C.
-        // Olivetti EC Spa".
-        size_t initials = 0;
-        if (full.size() > 1 && mentions_[other].text.size() > full[0].size() &&
-            mentions_[other].text[full[0].size()] == '.' &&
-            schema_.lexicon.honorifics.count(full[0]))
-          ++initials;
-        while (initials < full.size() && full[initials].size() == 1 &&
-               std::isalpha(static_cast<unsigned char>(full[initials][0])))
-          ++initials;
+        // Initials before the name may be left out: "Heinz" is "H.J. Heinz Co".
+        const size_t initials = leads_[other];
         // Whether `words` open the longer name `full` at word `at`.
         auto opens_at = [&](size_t at) {
           const size_t rest = full.size() - at;
@@ -862,6 +868,8 @@ class Resolver {
   // Per mention, while named mentions are clustered: its lower-case words and its acronym.
   std::vector<std::vector<std::string>> words_;
   std::vector<std::string> acronyms_;
+  // Per mention: how many of its first words are initials or an abbreviated title.
+  std::vector<size_t> leads_;
   mutable int protagonist_ = -2;        // -2: not computed yet
   mutable int main_organization_ = -2;  // -2: not computed yet
   TypeId person_ = kUnknownType;
