@@ -989,20 +989,28 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
 }
 
 uint32_t PatternIndex::Add(const Pattern& pattern) {
-  const uint32_t index = static_cast<uint32_t>(min_entities_.size());
-  min_entities_.push_back(pattern.min_entities());
-  const auto& sets = pattern.required_sets();
-  all_sets_.push_back(sets.size() >= 64 ? ~0ULL : (1ULL << sets.size()) - 1);
-  subject_types_.push_back(pattern.slot_types(0));
-  object_types_.push_back(pattern.requires_object() ? pattern.slot_types(1) : ~0ULL);
-  if (sets.empty()) unconditional_.push_back(index);
-  for (size_t k = 0; k < sets.size() && k < 64; ++k) {
-    for (const int32_t w : sets[k]) {
-      if (w < 0) continue;
-      if (by_word_.size() <= static_cast<size_t>(w)) by_word_.resize(static_cast<size_t>(w) + 1);
-      by_word_[static_cast<size_t>(w)].push_back({index, static_cast<uint32_t>(k)});
+  const uint32_t index = static_cast<uint32_t>(filters_.size());
+  Filter filter;
+  filter.subject_types = pattern.slot_types(0);
+  filter.object_types = pattern.requires_object() ? pattern.slot_types(1) : ~0ULL;
+  filter.min_entities = pattern.min_entities();
+  filter.set_begin = static_cast<uint32_t>(pattern_sets_.size());
+  for (const std::vector<int32_t>& set : pattern.required_sets()) {
+    const auto [it, added] = set_ids_.emplace(set, static_cast<uint32_t>(set_ids_.size()));
+    if (added) {
+      for (const int32_t w : set) {
+        if (w < 0) continue;
+        if (by_word_.size() <= static_cast<size_t>(w)) by_word_.resize(static_cast<size_t>(w) + 1);
+        by_word_[static_cast<size_t>(w)].push_back(it->second);
+      }
     }
+    // A set named twice by one pattern is checked once.
+    const auto begin = pattern_sets_.begin() + filter.set_begin;
+    if (std::find(begin, pattern_sets_.end(), it->second) == pattern_sets_.end())
+      pattern_sets_.push_back(it->second);
   }
+  filter.set_end = static_cast<uint32_t>(pattern_sets_.size());
+  filters_.push_back(filter);
   return index;
 }
 
@@ -1010,68 +1018,60 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
                               std::vector<Candidate>* out) const {
   out->clear();
   if (items.empty()) return;
-  const size_t patterns = min_entities_.size();
-  // Per pattern: the required sets met, and the latest item a match can start
-  // at. Walking backwards, the first item met for a set is its last one, and
-  // a match starts no later than the last item of each of its sets. Every
-  // index shares these per-thread buffers and leaves them all zero.
-  thread_local std::vector<uint64_t> seen;
-  thread_local std::vector<uint32_t> latest;
-  thread_local std::vector<uint32_t> touched;
-  if (seen.size() < patterns) {
-    seen.resize(patterns, 0);
-    latest.resize(patterns, 0);
-  }
-  // A word met again adds nothing: its first visit (its last occurrence)
-  // already set every bit it requires. Stamps mark the words visited.
+  // Stamps mark the words and the sets a sentence holds, so the per-thread
+  // buffers (shared by every index) need no clearing between sentences.
   thread_local std::vector<uint32_t> word_stamp;
+  thread_local std::vector<uint32_t> set_stamp;
+  thread_local std::vector<uint32_t> set_last;  // per set met: its last item
   thread_local uint32_t stamp = 0;
   if (word_stamp.size() < by_word_.size()) word_stamp.resize(by_word_.size(), 0);
+  if (set_stamp.size() < set_ids_.size()) {
+    set_stamp.resize(set_ids_.size(), 0);
+    set_last.resize(set_ids_.size(), 0);
+  }
   if (++stamp == 0) {
     std::fill(word_stamp.begin(), word_stamp.end(), 0);
+    std::fill(set_stamp.begin(), set_stamp.end(), 0);
     stamp = 1;
   }
-  touched.clear();
   const uint32_t last_item = static_cast<uint32_t>(items.size() - 1);
   int entities = 0;
   uint64_t types = 0;
+  // Walking backwards, the first item met for a set is its last one. A word
+  // met again adds nothing: its first visit already met every set it is in.
   for (uint32_t i = static_cast<uint32_t>(items.size()); i-- > 0;) {
     const MatchItem& item = items[i];
-    // Only plain tokens and resolved pronouns count as required words, as in Pattern::Match.
     if (item.entity >= 0) {
       ++entities;
       types |= ItemTypeBit(item);
     }
+    // Only plain tokens and resolved pronouns count as required words, as in Pattern::Match.
     if ((item.entity < 0 || item.anaphor) && item.word >= 0 &&
         static_cast<size_t>(item.word) < by_word_.size() &&
         word_stamp[static_cast<size_t>(item.word)] != stamp) {
       word_stamp[static_cast<size_t>(item.word)] = stamp;
-      for (const Requirement& r : by_word_[static_cast<size_t>(item.word)]) {
-        const uint64_t bit = 1ULL << r.set;
-        uint64_t& met = seen[r.pattern];
-        if (met & bit) continue;
-        if (met == 0) {
-          touched.push_back(r.pattern);
-          latest[r.pattern] = i;
-        }
-        met |= bit;
-        latest[r.pattern] = std::min(latest[r.pattern], i);
+      for (const uint32_t set : by_word_[static_cast<size_t>(item.word)]) {
+        if (set_stamp[set] == stamp) continue;
+        set_stamp[set] = stamp;
+        set_last[set] = i;
       }
     }
   }
-  auto fits = [&](uint32_t p) {
-    return entities >= min_entities_[p] && (types & subject_types_[p]) != 0 &&
-           (types & object_types_[p]) != 0;
-  };
-  for (const uint32_t p : touched) {
-    if (seen[p] == all_sets_[p] && fits(p)) out->push_back({p, latest[p]});
-    seen[p] = 0;
+  const uint32_t* sets = pattern_sets_.data();
+  const uint32_t* met = set_stamp.data();
+  const uint32_t* last = set_last.data();
+  const uint32_t count = static_cast<uint32_t>(filters_.size());
+  for (uint32_t p = 0; p < count; ++p) {
+    const Filter& f = filters_[p];
+    if (entities < f.min_entities || (types & f.subject_types) == 0 ||
+        (types & f.object_types) == 0)
+      continue;
+    // A match starts no later than the last item of each of its sets.
+    uint32_t latest = last_item;
+    uint32_t k = f.set_begin;
+    for (; k < f.set_end && met[sets[k]] == stamp; ++k) latest = std::min(latest, last[sets[k]]);
+    if (k == f.set_end) out->push_back({p, latest});
   }
-  for (const uint32_t p : unconditional_) {
-    if (fits(p)) out->push_back({p, last_item});
-  }
-  std::sort(out->begin(), out->end(),
-            [](const Candidate& a, const Candidate& b) { return a.pattern < b.pattern; });
 }
 
 }  // namespace newsgraph

@@ -184,8 +184,10 @@ class Pattern {
 // Picks, for one sentence, which of a set of patterns could match it: those
 // with a word of each of their required sets in the sentence, no more
 // entities than it has, and an entity of a type their subject slot takes (and
-// their object slot, for patterns that require an object). Checking a
-// sentence costs one pass over its items plus the patterns its words touch.
+// their object slot, for patterns that require an object). Patterns share
+// their required sets, so checking a sentence costs one pass over its items,
+// touching each distinct set its words belong to once, plus a few integer
+// tests per pattern.
 class PatternIndex {
  public:
   // A pattern that could match a sentence, and the last item at which one of
@@ -203,24 +205,25 @@ class PatternIndex {
   void Candidates(const std::vector<MatchItem>& items, std::vector<Candidate>* out) const;
 
   // The number of patterns in the set.
-  size_t size() const { return min_entities_.size(); }
+  size_t size() const { return filters_.size(); }
 
  private:
-  // One required word set of one pattern.
-  struct Requirement {
-    uint32_t pattern;
-    uint32_t set;
+  // What a sentence must hold for one pattern to match it: the type bits its
+  // subject and its object need (~0: no need), the fewest entities, and its
+  // required sets, the distinct set ids pattern_sets_[set_begin .. set_end).
+  struct Filter {
+    uint64_t subject_types = ~0ULL;
+    uint64_t object_types = ~0ULL;
+    int32_t min_entities = 0;
+    uint32_t set_begin = 0;
+    uint32_t set_end = 0;
   };
-  std::vector<int> min_entities_;
-  // Per pattern, a bit for each of its required sets.
-  std::vector<uint64_t> all_sets_;
-  // Per pattern, the type bits its subject and its object need (~0: no need).
-  std::vector<uint64_t> subject_types_;
-  std::vector<uint64_t> object_types_;
-  // The patterns with no required word set, in increasing order.
-  std::vector<uint32_t> unconditional_;
-  // Word id -> the required sets holding it.
-  std::vector<std::vector<Requirement>> by_word_;
+  std::vector<Filter> filters_;
+  std::vector<uint32_t> pattern_sets_;
+  // Each distinct required set (its sorted words) and its id.
+  std::map<std::vector<int32_t>, uint32_t> set_ids_;
+  // Word id -> the ids of the distinct sets holding it.
+  std::vector<std::vector<uint32_t>> by_word_;
 };
 
 // Returns `word` with its regular English inflections (3rd person, past, -ing).
