@@ -586,6 +586,23 @@ class Recognizer {
     }
   }
 
+  // True when token `i` is a nationality noun for people: "Irishman", "Frenchwomen", "Britons".
+  bool IsPersonDemonym(uint32_t i) const {
+    if (!lex_.nationalities.count(Key(i, i + 1))) return false;
+    const std::string& w = tokens_[i].lower;
+    auto ends = [&w](std::string_view tail) {
+      return w.size() > tail.size() + 1 &&
+             w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
+    };
+    // "German" and "Germans" end in "man" but name no person.
+    for (const std::string_view tail :
+         {"sman", "smen", "shman", "shmen", "chman", "chmen", "swoman", "swomen", "shwoman",
+          "shwomen", "chwoman", "chwomen", "xman", "xmen"}) {
+      if (ends(tail)) return true;
+    }
+    return w == "briton" || w == "britons";
+  }
+
   void TypeCandidate(uint32_t b, uint32_t e, bool after_honorific, std::vector<Candidate>* out) {
     // Trim particles and glue at either end; an honorific only types the name right after it.
     while (b < e && !IsNameToken(tokens_[b])) {
@@ -594,6 +611,12 @@ class Recognizer {
     }
     while (e > b && !IsNameToken(tokens_[e - 1]) && !tokens_[e - 1].Has(kNumber)) --e;
     if (b >= e) return;
+    // A demonym for a person is not part of the name after it: "Irishmen JP
+    // McManus", "Frenchman Jean Dupont", "Briton Tim Henman".
+    if (e - b >= 2 && IsPersonDemonym(b)) {
+      ++b;
+      after_honorific = true;
+    }
     // "Secretary of State George Shultz": after "of", an ordinary word that
     // ends an office's name is not part of the person's name after it.
     if (e - b >= 3 && e - b <= 4 && b > 0 && tokens_[b - 1].Is("of") &&
