@@ -523,10 +523,11 @@ class Recognizer {
         if (cut && !is_honorific && i == start && !Listed(t, RecognizerLexicon::kTitleWord) &&
             !IsFunctionWord(t.lower) && HeadOfFollows(i, e))
           cut = false;
-        // After "and" inside a body's name, a common word goes on to its head:
-        // "Industrial Development and Investment Centre" (but "Central Bank"
-        // and "Finance Ministry" are two).
-        if (cut && !is_honorific && i > start + 1 && i + 1 < e && tokens_[i - 1].Is("and") &&
+        // After "and" or "&" inside a body's name, a common word goes on to its head:
+        // "Industrial Development and Investment Centre", "Export & Finance
+        // Bank" (but "Central Bank" and "Finance Ministry" are two).
+        if (cut && !is_honorific && i > start + 1 && i + 1 < e &&
+            (tokens_[i - 1].Is("and") || tokens_[i - 1].Is("&")) &&
             !Listed(tokens_[i - 2], RecognizerLexicon::kOrgSuffix) && e - i <= 3 &&
             !Listed(t, RecognizerLexicon::kTitleWord) && !IsFunctionWord(t.lower) &&
             Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
