@@ -228,6 +228,9 @@ class Resolver {
         }
         if (target < 0 && words <= 2) target = FindOrgByPrefix(m);
       }
+      // Another name of a longer one the article uses: "Fed" is the "Federal
+      // Reserve", "PSP" the "PlayStation Portable".
+      if (target < 0 && cur.type != person_) target = FindByAlias(lower, exact);
       if (target < 0 && cur.type != kUnknownType && cur.type != person_ && !IsOrg(cur.type)) {
         if (auto it = exact.find(lower); it != exact.end()) target = it->second;
       }
@@ -243,6 +246,18 @@ class Resolver {
       if (IsOrg(t) || t == kUnknownType)
         org_keys.emplace(has_key ? std::move(key) : OrganizationKey(cur.text), target);
     }
+  }
+
+  // The cluster of a longer name that the alias table gives for `lower`
+  // ("vivendi" -> "vivendi universal"), when the article uses one; else -1.
+  int FindByAlias(const std::string& lower,
+                  const std::unordered_map<std::string, int>& exact) const {
+    const auto it = schema_.lexicon.aliases.find(lower);
+    if (it == schema_.lexicon.aliases.end()) return -1;
+    for (const std::string& full : it->second) {
+      if (const auto found = exact.find(full); found != exact.end()) return found->second;
+    }
+    return -1;
   }
 
   // The number of words before a name proper that are initials or, first, an

@@ -357,9 +357,10 @@ class SchemaLoader {
   }
 
   void LoadRecognizer(const YAML::Node& r) {
-    CheckKeys(r, {"given_names", "surnames", "product_tiers", "field_labels", "honorifics",
-                  "org_suffixes", "facility_heads", "common_words", "english_words",
-                  "nationalities", "places", "gazetteers", "descriptions", "description_blockers"});
+    CheckKeys(r,
+              {"given_names", "surnames", "product_tiers", "field_labels", "honorifics",
+               "org_suffixes", "facility_heads", "common_words", "english_words", "nationalities",
+               "places", "aliases", "gazetteers", "descriptions", "description_blockers"});
     auto& lex = schema_->lexicon;
     if (r["given_names"]) {
       for (auto& row : ReadTable(r["given_names"])) {
@@ -419,6 +420,13 @@ class SchemaLoader {
         AddGazetteer(row[0], place);
         lex.place_canonical[SurfaceKey(row[0])] =
             row.size() > 1 && !row[1].empty() ? row[1] : row[0];
+      }
+    }
+    if (r["aliases"]) {
+      for (auto& row : ReadTable(r["aliases"])) {
+        if (row.size() < 2 || row[1].empty())
+          Fail(r["aliases"], "aliases rows need 'short name<TAB>full name': '" + row[0] + "'");
+        lex.aliases[ToLower(row[0])].push_back(ToLower(row[1]));
       }
     }
     if (r["nationalities"]) {

@@ -148,6 +148,9 @@ struct RecognizerLexicon {
   NameIndex gazetteer_index;
   // Place variant -> canonical place name.
   std::unordered_map<std::string, std::string> place_canonical;
+  // Short name -> the longer names it is another name of, all lower case
+  // ("fed" -> "federal reserve"): in one document they are one entity.
+  std::unordered_map<std::string, std::vector<std::string>> aliases;
   // Longest gazetteer entry, in tokens.
   int max_gazetteer_tokens = 1;
   // Description nouns ("company", "firm") -> type id, for "the company".

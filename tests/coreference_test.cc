@@ -64,6 +64,19 @@ TEST_CASE("a short name joins a longer one that opens with it, initials left out
   CHECK(eng.EntityOf("Zentrix") == "Ing. C. Zentrix EC Spa");
 }
 
+TEST_CASE("a short name the alias table lists joins its full name, wherever it comes") {
+  const Result r = Resolve(
+      "Fed holds rates. The Federal Reserve said inflation was low. Vivendi said Vivendi "
+      "Universal would sell. Sony makes the PSP. The PlayStation Portable sold well. Google "
+      "said Google DeepMind grew.");
+  CHECK(r.EntityOf("Fed") == "Federal Reserve");
+  CHECK(r.EntityOf("Vivendi") == "Vivendi Universal");
+  CHECK(r.EntityOf("PSP") == "PlayStation Portable");
+  // Names the table does not pair stay apart.
+  CHECK(r.EntityOf("Google") == "Google");
+  CHECK(r.EntityOf("Google DeepMind") == "Google DeepMind");
+}
+
 TEST_CASE("a formal place name goes by its usual name in fewer words") {
   const Result r = Resolve(
       "Russian oil firm Zentrix said the Russian Federation would tax it. Oporto and Lyons "
