@@ -473,7 +473,7 @@ class Recognizer {
         // "General" before "Technology Division" or "Cinema Corp" opens a
         // name, not a title.
         is_honorific = !glued && IsHonorific(t) &&
-                       !(e - i >= 3 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix));
+                       !(e - i >= 2 && Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix));
         // A one-word honorific ending the run after a given name is a
         // surname: "Mervyn King", "Stephen Bishop".
         if (is_honorific && i + 1 == e && i == start + 1 &&
@@ -645,9 +645,17 @@ class Recognizer {
                                    tokens_[k - 2].Is("of") && IsPlaceAt(k - 1) &&
                                    Listed(tokens_[k - 3], RecognizerLexicon::kOrgSuffix) &&
                                    Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix);
+        // So is a left part of two or more words before a right part of two
+        // or more words that the gazetteer knows: "Volvo Flygmotor and
+        // General Electric", "James Baker and Federal Reserve Board" (but
+        // "Mines and Energy Ministry" is one).
+        TypeId right_type = kUnknownType;
         const bool left_complete =
             head_of_place || IsLegalSuffix(tokens_[k - 1].lower) ||
             GazetteerMatch(b, k, &left_type) == k ||
+            (conjunction && e - k >= 3 && k - b >= 2 && !lex_.nationalities.count(Key(b, b + 1)) &&
+             GazetteerMatch(k + 1, e, &right_type) == e &&
+             GazetteerMatch(b, e, &right_type) != e) ||
             (conjunction && k - b >= 2 && e - k >= 3 &&
              Listed(tokens_[k - 1], RecognizerLexicon::kOrgSuffix) &&
              Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) && IsNameToken(tokens_[k - 2]) &&

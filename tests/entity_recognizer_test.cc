@@ -41,6 +41,25 @@ TEST_CASE("people by given name or honorific, organisations by suffix or head wo
   CHECK_FALSE(Has(m, "Yesterday=?"));
 }
 
+TEST_CASE("'General' before one organisation head opens a firm's name, not a title") {
+  const auto m = Mentions("He said General Partners and Data General Corp bid for Halvern.");
+  CHECK(Has(m, "General Partners=Company"));
+  CHECK(Has(m, "Data General Corp=Company"));
+  CHECK_FALSE(Has(m, "Partners=Person"));
+}
+
+TEST_CASE("a name before 'and' and a known name of two words are two names") {
+  const auto m = Mentions(
+      "He met Volvo Flygmotor and General Electric, then James Baker and Federal Reserve Board "
+      "staff. A spokesman for the Mines and Energy Ministry agreed.");
+  CHECK(Has(m, "Volvo Flygmotor=?"));
+  CHECK(Has(m, "General Electric=Company"));
+  CHECK(Has(m, "James Baker=Person"));
+  CHECK(Has(m, "Federal Reserve Board=Organization"));
+  // One word before "and" is no name of its own.
+  CHECK(Has(m, "Mines and Energy Ministry=Organization"));
+}
+
 TEST_CASE("titles split a capitalised run; sentence-initial common words are dropped") {
   const auto m = Mentions("Shares in Qorvantis rose after Qorvantis Chairman Bill Gates spoke.");
   CHECK_FALSE(Has(m, "Shares=?"));
