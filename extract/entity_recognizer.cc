@@ -589,19 +589,20 @@ class Recognizer {
 
   // True when token `i` is a nationality noun for people: "Irishman", "Frenchwomen", "Britons".
   bool IsPersonDemonym(uint32_t i) const {
-    if (!lex_.nationalities.count(Key(i, i + 1))) return false;
     const std::string& w = tokens_[i].lower;
     auto ends = [&w](std::string_view tail) {
       return w.size() > tail.size() + 1 &&
              w.compare(w.size() - tail.size(), tail.size(), tail) == 0;
     };
-    // "German" and "Germans" end in "man" but name no person.
+    // "German" and "Germans" end in "man" but name no person. The word's
+    // shape is checked first: the list lookup needs the word as written.
+    bool shape = w == "briton" || w == "britons";
     for (const std::string_view tail :
          {"sman", "smen", "shman", "shmen", "chman", "chmen", "swoman", "swomen", "shwoman",
           "shwomen", "chwoman", "chwomen", "xman", "xmen"}) {
-      if (ends(tail)) return true;
+      shape = shape || ends(tail);
     }
-    return w == "briton" || w == "britons";
+    return shape && lex_.nationalities.count(Key(i, i + 1)) > 0;
   }
 
   void TypeCandidate(uint32_t b, uint32_t e, bool after_honorific, std::vector<Candidate>* out) {
@@ -645,10 +646,11 @@ class Recognizer {
                                    tokens_[k - 2].Is("of") && IsPlaceAt(k - 1) &&
                                    Listed(tokens_[k - 3], RecognizerLexicon::kOrgSuffix) &&
                                    Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix);
-        // So is a left part of two or more words before a right part of two
-        // or more words that the gazetteer knows: "Volvo Flygmotor and
-        // General Electric", "James Baker and Federal Reserve Board" (but
-        // "Mines and Energy Ministry" is one).
+        // So is a left part of two or more words, not opened by a
+        // nationality, before a right part of two or more words that the
+        // gazetteer knows: "Volvo Flygmotor and General Electric", "James
+        // Baker and Federal Reserve Board" (but "Mines and Energy Ministry"
+        // is one name).
         TypeId right_type = kUnknownType;
         const bool left_complete =
             head_of_place || IsLegalSuffix(tokens_[k - 1].lower) ||
