@@ -65,6 +65,15 @@ NodePtr MakeNode(Node::Kind kind) {
   return n;
 }
 
+// `child` zero or one time: "x?".
+NodePtr MakeOptional(NodePtr child) {
+  auto n = MakeNode(Node::kRepeat);
+  n->min = 0;
+  n->max = 1;
+  n->children.push_back(std::move(child));
+  return n;
+}
+
 bool IsSyntax(char c) {
   return c == '(' || c == ')' || c == '|' || c == '?' || c == '*' || c == '+' || c == '{' ||
          c == '}' || c == '<' || c == '>' || c == '"';
@@ -409,11 +418,7 @@ class PatternCompiler {
     group->children.push_back(SequenceNode({"("}));
     group->children.push_back(std::move(inside));
     group->children.push_back(SequenceNode({")"}));
-    auto optional = MakeNode(Node::kRepeat);
-    optional->min = 0;
-    optional->max = 1;
-    optional->children.push_back(std::move(group));
-    return optional;
+    return MakeOptional(std::move(group));
   }
 
   NodePtr SequenceNode(const std::vector<std::string>& tokens) {
@@ -485,6 +490,27 @@ class PatternCompiler {
     return alt;
   }
 
+  // An optional place and "'s" before a coordinated name, so that each item
+  // of "Germany's Lufthansa, British Airways and Spain's Iberia" is the name
+  // after "'s". Only places: in "Sony's PlayStation and Nintendo's GameCube"
+  // the owners differ from item to item. Empty when the schema has no Place,
+  // and in a relation whose subject or object may be a place: there "Germany"
+  // in "Germany's Lufthansa, British Airways and ..." is an argument.
+  NodePtr OptionalPlaceOwner() {
+    const auto& names = *ctx_.type_names;
+    const auto place = std::find(names.begin(), names.end(), "Place");
+    if (place == names.end()) return MakeNode(Node::kEmpty);
+    const uint64_t place_bit = 1ULL << (place - names.begin());
+    if (((ctx_.subject_types | ctx_.object_types) & place_bit) != 0) return MakeNode(Node::kEmpty);
+    auto owner = MakeNode(Node::kEntity);
+    owner->value = -1;
+    owner->types = place_bit;
+    auto group = MakeNode(Node::kSeq);
+    group->children.push_back(std::move(owner));
+    group->children.push_back(SequenceNode({"'s"}));
+    return MakeOptional(std::move(group));
+  }
+
   uint64_t ParseTypes(size_t at) {
     uint64_t mask = 0;
     while (true) {
@@ -549,6 +575,7 @@ class PatternCompiler {
       // close with a conjunction, so "with A, B which ..." stays one entity.
       // Each X may be followed by a parenthetical: "A (a data platform) and B".
       auto seq = MakeNode(Node::kSeq);
+      seq->children.push_back(OptionalPlaceOwner());
       seq->children.push_back(entity());
       seq->children.push_back(OptionalParenthetical());
       auto tail = MakeNode(Node::kSeq);
@@ -557,27 +584,21 @@ class PatternCompiler {
       commas->max = kMaxSlotEntities - 2;
       auto comma_item = MakeNode(Node::kSeq);
       comma_item->children.push_back(SequenceNode(LiteralTokens(",")));
+      comma_item->children.push_back(OptionalPlaceOwner());
       comma_item->children.push_back(entity());
       comma_item->children.push_back(OptionalParenthetical());
       commas->children.push_back(std::move(comma_item));
       tail->children.push_back(std::move(commas));
-      auto optional_comma = MakeNode(Node::kRepeat);
-      optional_comma->min = 0;
-      optional_comma->max = 1;
-      optional_comma->children.push_back(SequenceNode(LiteralTokens(",")));
-      tail->children.push_back(std::move(optional_comma));
+      tail->children.push_back(MakeOptional(SequenceNode(LiteralTokens(","))));
       auto conjunction = MakeNode(Node::kAlt);
       for (const char* g : {"and", "or", "&", "as well as", "and also"}) {
         conjunction->children.push_back(SequenceNode(LiteralTokens(g)));
       }
       tail->children.push_back(std::move(conjunction));
+      tail->children.push_back(OptionalPlaceOwner());
       tail->children.push_back(entity());
       tail->children.push_back(OptionalParenthetical());
-      auto optional_tail = MakeNode(Node::kRepeat);
-      optional_tail->min = 0;
-      optional_tail->max = 1;
-      optional_tail->children.push_back(std::move(tail));
-      seq->children.push_back(std::move(optional_tail));
+      seq->children.push_back(MakeOptional(std::move(tail)));
       return seq;
     }
     if (coordinated || untyped) Fail("only {subj} and {obj} take '+' or '?'", start);

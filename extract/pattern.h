@@ -14,7 +14,9 @@
 //                 (a resolved pronoun does not count here)
 //   {subj} {obj}  an entity in the relation's subject or object slot; the
 //                 entity's type must be in the relation's domain or range
-//   {subj+}       one or more coordinated entities: "A, B and C"
+//   {subj+}       one or more coordinated entities: "A, B and C"; unless
+//                 the relation takes places, each may follow a place and
+//                 "'s" ("Germany's A, B and Spain's C")
 //   {obj?}        the slot also takes an untyped name, which the match types
 //   {obj:Person|Place}  a slot restricted to the listed types
 //   {_}           any entity, not captured
