@@ -285,18 +285,28 @@ class Resolver {
   }
 
   // A one- or two-word name that is the surname or given name of a person
-  // already clustered: "Karpathy", "Andrej" -> "Andrej Karpathy".
+  // already clustered: "Karpathy", "Andrej" -> "Andrej Karpathy". A person's
+  // surname ("Ms Druyun") also names an untyped name of two or three words
+  // that ends with it ("Darleen Druyun", whose given name no list knows) when
+  // no person has that name.
   int FindPersonByPart(size_t m) const {
+    const int found = FindPersonByPart(m, person_);
+    if (found >= 0 || mentions_[m].type != person_ || words_[m].size() != 1) return found;
+    return FindPersonByPart(m, kUnknownType);
+  }
+
+  int FindPersonByPart(size_t m, TypeId type) const {
     const Mention& cur = mentions_[m];
     const std::vector<std::string>& words = words_[m];
     if (words.empty()) return -1;
     int found = -1;
     uint32_t best_distance = UINT32_MAX;
     for (size_t c = 0; c < clusters_.size(); ++c) {
-      if (clusters_[c].type != person_) continue;
+      if (clusters_[c].type != type) continue;
       for (size_t other : clusters_[c].mentions) {
         const std::vector<std::string>& full = words_[other];
         if (full.size() <= words.size()) continue;
+        if (type != person_ && (full.size() > 3 || full.back() != words[0])) continue;
         // A generational suffix may be left out: "Harvey Mason Jr." -> "Mason".
         size_t bare = full.size();
         while (bare > 2 && IsGenerationalSuffix(full[bare - 1])) --bare;

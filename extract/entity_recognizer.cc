@@ -397,7 +397,7 @@ class Recognizer {
         while (gaz_type == company_ && end < s.token_end && tokens_[end].Has(kSpaceBefore) &&
                tokens_[end].Has(kCapitalized) && IsLegalSuffix(tokens_[end].lower))
           ++end;
-        AddCandidate(i, end, gaz_type, TypeEvidence::kGazetteer, out);
+        AddGazetteerCandidate(i, end, gaz_type, out);
         i = end;
         continue;
       }
@@ -446,7 +446,7 @@ class Recognizer {
             !IsLegalSuffix(tokens_[j - 2].lower))
           break;
         SplitSequence(b, j, s, out);
-        AddCandidate(j, e, type, TypeEvidence::kGazetteer, out);
+        AddGazetteerCandidate(j, e, type, out);
         return;
       }
     }
@@ -729,9 +729,12 @@ class Recognizer {
     c.end = e;
     const std::string& first = tokens_[b].lower;
     const std::string& last = tokens_[e - 1].lower;
-    if (gaz == e) {
+    if (gaz == e && !HonorificOutweighs(after_honorific || PrecededByHonorific(b), type)) {
       c.type = type;
       c.evidence = TypeEvidence::kGazetteer;
+    } else if (gaz == e) {
+      c.type = person_;
+      c.evidence = TypeEvidence::kStrong;
     } else if (InWireBrackets(b, e) && company_ != kUnknownType) {
       // Wire copy brackets the names of unlisted firms: "<Ina-Naftaplin>".
       c.type = company_;
@@ -989,8 +992,26 @@ class Recognizer {
     return false;
   }
 
+  // True when an honorific before a name the gazetteer lists as a firm or a
+  // product makes it a person: "Mr Sears", "Ms Ford". Places keep their
+  // type: "President Washington" is rarer than a title before a place.
+  bool HonorificOutweighs(bool after_honorific, TypeId gazetteer_type) const {
+    return after_honorific && person_ != kUnknownType && gazetteer_type != person_ &&
+           gazetteer_type != place_;
+  }
+
   bool PrecededByHonorific(uint32_t b) const {
     return b > 0 && IsHonorific(tokens_[b - 1]) && tokens_[b - 1].Has(kCapitalized);
+  }
+
+  // Adds a name the gazetteer lists with `type`, unless an honorific before
+  // it makes it a person.
+  void AddGazetteerCandidate(uint32_t b, uint32_t e, TypeId type, std::vector<Candidate>* out) {
+    if (HonorificOutweighs(PrecededByHonorific(b), type)) {
+      AddCandidate(b, e, person_, TypeEvidence::kStrong, out);
+    } else {
+      AddCandidate(b, e, type, TypeEvidence::kGazetteer, out);
+    }
   }
 
   void AddCandidate(uint32_t b, uint32_t e, TypeId type, TypeEvidence ev,

@@ -160,9 +160,34 @@ class Extractor {
         item.token_end = i + 1;
       }
       i = item.token_end;
+      // A courtesy title reads as part of the person's name: "sacked Mr Sears".
+      if (IsPerson(item) && !items->empty() && IsCourtesy(items->back())) items->pop_back();
       items->push_back(item);
     }
     DropNameBrackets(items);
+  }
+
+  bool IsPerson(const MatchItem& item) const {
+    return item.entity >= 0 && !item.anaphor && item.type != kUnknownType &&
+           schema_.type_names[static_cast<size_t>(item.type)] == "Person";
+  }
+
+  // True for a plain token that is a one-word entry of the schema's list
+  // `courtesy` (Mr, Ms, Dr, Sir, ...) and not of `title`: "Professor" is a
+  // post ("Professor X of Y University").
+  bool IsCourtesy(const MatchItem& item) const {
+    const std::string& word = PlainWord(item);
+    return !word.empty() && InList("courtesy", word) && !InList("title", word);
+  }
+
+  // True when `word` is a one-word entry of the schema's word list `name`.
+  bool InList(const char* name, const std::string& word) const {
+    const auto list = schema_.lists.find(name);
+    if (list == schema_.lists.end()) return false;
+    for (const std::vector<std::string>& entry : list->second) {
+      if (entry.size() == 1 && entry[0] == word) return true;
+    }
+    return false;
   }
 
   // Wire copy brackets the names of unlisted firms: "agreed to acquire
@@ -273,13 +298,7 @@ class Extractor {
     if (!match.subjects.empty() && match.subjects.back() > last) last = match.subjects.back();
     if (last + 1 != match.end || last + 2 >= items.size() || PlainWord(items[last + 1]) != "-")
       return false;
-    const auto list = schema_.lists.find("compound_modifier");
-    if (list == schema_.lists.end()) return false;
-    const std::string& next = PlainWord(items[last + 2]);
-    for (const std::vector<std::string>& entry : list->second) {
-      if (entry.size() == 1 && entry[0] == next) return true;
-    }
-    return false;
+    return InList("compound_modifier", PlainWord(items[last + 2]));
   }
 
   // True when the item after a match is an entity of a type the pattern's
