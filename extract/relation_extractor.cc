@@ -167,6 +167,47 @@ class Extractor {
     DropNameBrackets(items);
   }
 
+  // Wire copy follows a firm's name with its ticker: "CSR Ltd <CSRA.S> and
+  // Exxon Corp <XON> unit <Esso ...>". Relation patterns read past it, so a
+  // ticker in brackets right after a name is dropped: one word of capitals,
+  // digits, dots and hyphens. The typing patterns still see it.
+  void DropTickers(std::vector<MatchItem>* items) const {
+    const auto& tokens = *doc_.tokens;
+    const std::string_view text = doc_.text->text;
+    size_t kept = 0;
+    for (size_t j = 0; j < items->size(); ++j) {
+      const std::vector<MatchItem>& v = *items;
+      if (j > 0 && v[j - 1].entity >= 0 && !v[j - 1].anaphor && v[j].entity < 0 &&
+          tokens[v[j].token_begin].Is("<")) {
+        size_t k = j + 1;
+        while (k < v.size() && k <= j + 5 && !(v[k].entity < 0 && tokens[v[k].token_begin].Is(">")))
+          ++k;
+        if (k < v.size() && k <= j + 5 && k > j + 1 &&
+            IsTicker(text.substr(
+                tokens[v[j].token_begin].norm_end,
+                tokens[v[k].token_begin].norm_begin - tokens[v[j].token_begin].norm_end))) {
+          j = k;
+          continue;
+        }
+      }
+      (*items)[kept++] = v[j];
+    }
+    items->resize(kept);
+  }
+
+  static bool IsTicker(std::string_view s) {
+    if (s.empty() || s.size() > 12) return false;
+    bool letter = false;
+    for (const char c : s) {
+      if (c >= 'A' && c <= 'Z') {
+        letter = true;
+      } else if (!((c >= '0' && c <= '9') || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    return letter;
+  }
+
   bool IsPerson(const MatchItem& item) const {
     return item.entity >= 0 && !item.anaphor && item.type != kUnknownType &&
            schema_.type_names[static_cast<size_t>(item.type)] == "Person";
@@ -222,6 +263,7 @@ class Extractor {
     std::vector<PatternIndex::Candidate> candidates;
     for (const Sentence& sent : *doc_.sentences) {
       BuildItems(sent, &items);
+      DropTickers(&items);
       if (items.size() < 2) continue;
       schema_.relation_index.Candidates(items, &candidates);
       for (const PatternIndex::Candidate& c : candidates) {
