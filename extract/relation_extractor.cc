@@ -26,7 +26,8 @@ bool PhraseAt(const std::vector<MatchItem>& items, size_t k, const std::vector<i
 
 class Extractor {
  public:
-  Extractor(const Schema& schema, const AnnotatedDocument& doc) : schema_(schema), doc_(doc) {}
+  Extractor(const Schema& schema, const AnnotatedDocument& doc)
+      : schema_(schema), doc_(doc), person_(schema.FindType("Person")) {}
 
   std::vector<Triple> Run() {
     const auto& entities = *doc_.entities;
@@ -161,7 +162,9 @@ class Extractor {
       }
       i = item.token_end;
       // A courtesy title reads as part of the person's name: "sacked Mr Sears".
-      if (IsPerson(item) && !items->empty() && IsCourtesy(items->back())) items->pop_back();
+      if (item.type == person_ && person_ != kUnknownType && !item.anaphor && !items->empty() &&
+          IsCourtesy(items->back()))
+        items->pop_back();
       items->push_back(item);
     }
     DropNameBrackets(items);
@@ -208,17 +211,12 @@ class Extractor {
     return letter;
   }
 
-  bool IsPerson(const MatchItem& item) const {
-    return item.entity >= 0 && !item.anaphor && item.type != kUnknownType &&
-           schema_.type_names[static_cast<size_t>(item.type)] == "Person";
-  }
-
-  // True for a plain token that is a one-word entry of the schema's list
-  // `courtesy` (Mr, Ms, Dr, Sir, ...) and not of `title`: "Professor" is a
-  // post ("Professor X of Y University").
+  // True for a plain token that is a courtesy title (Mr, Ms, Dr, Sir, ...),
+  // not a post: "Professor X of Y University" keeps its role.
   bool IsCourtesy(const MatchItem& item) const {
-    const std::string& word = PlainWord(item);
-    return !word.empty() && InList("courtesy", word) && !InList("title", word);
+    const auto& words = schema_.courtesy_words;
+    return item.entity < 0 && item.word >= 0 &&
+           std::binary_search(words.begin(), words.end(), item.word);
   }
 
   // True when `word` is a one-word entry of the schema's word list `name`.
@@ -857,6 +855,8 @@ class Extractor {
 
   const Schema& schema_;
   const AnnotatedDocument& doc_;
+  // The schema's Person type, or kUnknownType.
+  const TypeId person_;
   std::map<std::tuple<int32_t, std::string, int32_t>, size_t> index_;
   std::vector<Triple> facts_;
   // Entity types, including those the patterns inferred for untyped names.

@@ -52,6 +52,7 @@ class SchemaLoader {
       Fail(root["version"], "unsupported schema version");
     LoadTypes(Required(root, "types"));
     if (root["lists"]) LoadLists(root["lists"]);
+    CollectCourtesyWords();
     if (root["macros"]) {
       const YAML::Node macros = root["macros"];
       if (!macros.IsMap()) Fail(macros, "'macros' must map names to pattern fragments");
@@ -266,6 +267,25 @@ class SchemaLoader {
     if (!n.IsSequence() || n.size() == 0) Fail(n, "expected a non-empty list of entity types");
     for (const auto& item : n) mask |= 1ULL << Type(item);
     return mask;
+  }
+
+  void CollectCourtesyWords() {
+    const auto& lists = schema_->lists;
+    const auto courtesy = lists.find("courtesy");
+    if (courtesy == lists.end()) return;
+    std::set<std::string> titles;
+    if (const auto title = lists.find("title"); title != lists.end()) {
+      for (const auto& entry : title->second) {
+        if (entry.size() == 1) titles.insert(entry[0]);
+      }
+    }
+    auto& ids = schema_->courtesy_words;
+    for (const auto& entry : courtesy->second) {
+      if (entry.size() == 1 && !titles.count(entry[0]))
+        ids.push_back(schema_->vocabulary.Intern(entry[0]));
+    }
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   }
 
   void LoadLists(const YAML::Node& lists) {

@@ -190,6 +190,9 @@ class Schema {
   std::vector<PatternRef> relation_refs;
   // Named word lists; each entry is a sequence of lower-case tokens.
   std::map<std::string, std::vector<std::vector<std::string>>> lists;
+  // Vocabulary ids, sorted, of the one-word entries of the list `courtesy`
+  // that the list `title` does not hold: Mr, Ms, Dr, but not Professor.
+  std::vector<int32_t> courtesy_words;
   // Recogniser word lists.
   RecognizerLexicon lexicon;
   // Hedge and negation phrases (sequences of lower-case tokens).

@@ -1,5 +1,7 @@
 #include "extract/schema.h"
 
+#include <algorithm>
+
 #include <doctest/doctest.h>
 
 #include "extract/error.h"
@@ -89,6 +91,18 @@ TEST_CASE("the one-word titles are gathered from the title list when the schema 
   CHECK(lex.title_words.count("chairman"));
   CHECK(lex.title_words.count("analyst"));
   CHECK_FALSE(lex.title_words.count("said"));
+}
+
+TEST_CASE("courtesy titles that are not posts are interned when the schema loads") {
+  const Schema& schema = *testing::DefaultSchema();
+  const auto& words = schema.courtesy_words;
+  auto has = [&](const char* w) {
+    return std::binary_search(words.begin(), words.end(), schema.vocabulary.Find(w));
+  };
+  CHECK(has("mr"));
+  CHECK(has("ms"));
+  CHECK_FALSE(has("professor"));  // a post: "Professor X of Y University"
+  CHECK_FALSE(has("said"));
 }
 
 TEST_CASE("hedge and negation phrases are interned once when the schema loads") {
