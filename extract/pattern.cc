@@ -1019,6 +1019,8 @@ uint32_t PatternIndex::Add(const Pattern& pattern) {
   for (const std::vector<int32_t>& set : pattern.required_sets()) {
     const auto [it, added] = set_ids_.emplace(set, static_cast<uint32_t>(set_ids_.size()));
     if (added) {
+      set_sizes_.push_back(static_cast<uint32_t>(set.size()));
+      by_key_set_.emplace_back();
       for (const int32_t w : set) {
         if (w < 0) continue;
         if (by_word_.size() <= static_cast<size_t>(w)) by_word_.resize(static_cast<size_t>(w) + 1);
@@ -1032,6 +1034,17 @@ uint32_t PatternIndex::Add(const Pattern& pattern) {
   }
   filter.set_end = static_cast<uint32_t>(pattern_sets_.size());
   filters_.push_back(filter);
+  // The pattern is looked at only when a sentence holds its key set: the
+  // smallest of its sets, whose words are likely the rarest.
+  if (filter.set_begin == filter.set_end) {
+    unkeyed_.push_back(index);
+  } else {
+    uint32_t key = pattern_sets_[filter.set_begin];
+    for (uint32_t k = filter.set_begin; k < filter.set_end; ++k) {
+      if (set_sizes_[pattern_sets_[k]] < set_sizes_[key]) key = pattern_sets_[k];
+    }
+    by_key_set_[key].push_back(index);
+  }
   return index;
 }
 
@@ -1055,6 +1068,8 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
     std::fill(set_stamp.begin(), set_stamp.end(), 0);
     stamp = 1;
   }
+  thread_local std::vector<uint32_t> met_sets;  // the sets the sentence holds
+  met_sets.clear();
   const uint32_t last_item = static_cast<uint32_t>(items.size() - 1);
   int entities = 0;
   uint64_t types = 0;
@@ -1075,24 +1090,31 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
         if (set_stamp[set] == stamp) continue;
         set_stamp[set] = stamp;
         set_last[set] = i;
+        met_sets.push_back(set);
       }
     }
   }
   const uint32_t* sets = pattern_sets_.data();
   const uint32_t* met = set_stamp.data();
   const uint32_t* last = set_last.data();
-  const uint32_t count = static_cast<uint32_t>(filters_.size());
-  for (uint32_t p = 0; p < count; ++p) {
+  auto consider = [&](uint32_t p) {
     const Filter& f = filters_[p];
     if (entities < f.min_entities || (types & f.subject_types) == 0 ||
         (types & f.object_types) == 0)
-      continue;
+      return;
     // A match starts no later than the last item of each of its sets.
     uint32_t latest = last_item;
     uint32_t k = f.set_begin;
     for (; k < f.set_end && met[sets[k]] == stamp; ++k) latest = std::min(latest, last[sets[k]]);
     if (k == f.set_end) out->push_back({p, latest});
+  };
+  // Each pattern with sets is keyed on one of them, so it is met once at most.
+  for (const uint32_t p : unkeyed_) consider(p);
+  for (const uint32_t set : met_sets) {
+    for (const uint32_t p : by_key_set_[set]) consider(p);
   }
+  std::sort(out->begin(), out->end(),
+            [](const Candidate& a, const Candidate& b) { return a.pattern < b.pattern; });
 }
 
 }  // namespace newsgraph

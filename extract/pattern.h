@@ -189,7 +189,8 @@ class Pattern {
 // their object slot, for patterns that require an object). Patterns share
 // their required sets, so checking a sentence costs one pass over its items,
 // touching each distinct set its words belong to once, plus a few integer
-// tests per pattern.
+// tests per pattern keyed on a set the sentence holds (each pattern is keyed
+// on one of its sets).
 class PatternIndex {
  public:
   // A pattern that could match a sentence, and the last item at which one of
@@ -226,6 +227,12 @@ class PatternIndex {
   std::map<std::vector<int32_t>, uint32_t> set_ids_;
   // Word id -> the ids of the distinct sets holding it.
   std::vector<std::vector<uint32_t>> by_word_;
+  // Set id -> the number of words in the set.
+  std::vector<uint32_t> set_sizes_;
+  // Set id -> the patterns keyed on it (each pattern with sets has one key set).
+  std::vector<std::vector<uint32_t>> by_key_set_;
+  // The patterns without required sets, looked at for every sentence.
+  std::vector<uint32_t> unkeyed_;
 };
 
 // Returns `word` with its regular English inflections (3rd person, past, -ing).

@@ -310,6 +310,12 @@ TEST_CASE("the index never drops a pattern that matches, nor a start a match has
     const auto items = w.Items(spec);
     std::vector<PatternIndex::Candidate> candidates;
     index.Candidates(items, &candidates);
+    // In increasing order of index, each pattern once.
+    CHECK(
+        std::adjacent_find(candidates.begin(), candidates.end(),
+                           [](const PatternIndex::Candidate& a, const PatternIndex::Candidate& b) {
+                             return a.pattern >= b.pattern;
+                           }) == candidates.end());
     for (uint32_t p = 0; p < patterns.size(); ++p) {
       std::vector<PatternMatch> all;
       // MatchUnchecked with no start limit: every match there is.
