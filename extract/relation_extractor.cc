@@ -198,6 +198,30 @@ class Extractor {
     items->resize(kept);
   }
 
+  // A name's short form in brackets right after it ("the Delhi Australia
+  // Fund (DAF) to Esso", "Securities and Exchange Commission (SEC) sued")
+  // adds nothing the relation patterns need, so it is dropped: "(", an item
+  // of the same entity, ")". Not before another name, which would then read
+  // as a compound with the first: "a Japan Airlines Co Ltd (JAL) Boeing 747".
+  void DropShortFormBrackets(std::vector<MatchItem>* items) const {
+    const auto& tokens = *doc_.tokens;
+    auto is = [&](const MatchItem& item, const char* text) {
+      return item.entity < 0 && tokens[item.token_begin].Is(text);
+    };
+    size_t kept = 0;
+    for (size_t j = 0; j < items->size(); ++j) {
+      const std::vector<MatchItem>& v = *items;
+      if (j > 0 && j + 2 < v.size() && v[j - 1].entity >= 0 && !v[j - 1].anaphor && is(v[j], "(") &&
+          v[j + 1].entity == v[j - 1].entity && !v[j + 1].anaphor && is(v[j + 2], ")") &&
+          (j + 3 == v.size() || v[j + 3].entity < 0)) {
+        j += 2;
+        continue;
+      }
+      (*items)[kept++] = v[j];
+    }
+    items->resize(kept);
+  }
+
   static bool IsTicker(std::string_view s) {
     if (s.empty() || s.size() > 12) return false;
     bool letter = false;
@@ -232,7 +256,8 @@ class Extractor {
   // Wire copy brackets the names of unlisted firms: "agreed to acquire
   // <Colonial Bancorp Inc>". Brackets around a name read as the name alone,
   // unless they hold a ticker: a name or a possessive comes right before them
-  // ("Regal Inc <RGL>", "Texaco Inc's <TX>"), or they hold one untyped word.
+  // ("Regal Inc <RGL>", "Texaco Inc's <TX>"; a resolved pronoun is no name:
+  // "sell its <Delhi Australia Fund>"), or they hold one untyped word.
   void DropNameBrackets(std::vector<MatchItem>* items) const {
     const auto& tokens = *doc_.tokens;
     auto is = [&](const MatchItem& item, const char* text) {
@@ -243,7 +268,7 @@ class Extractor {
       const std::vector<MatchItem>& v = *items;
       const bool open =
           is(v[j], "<") && j + 2 < v.size() && v[j + 1].entity >= 0 && is(v[j + 2], ">") &&
-          (j == 0 || (v[j - 1].entity < 0 && !is(v[j - 1], "'s"))) &&
+          (j == 0 || v[j - 1].anaphor || (v[j - 1].entity < 0 && !is(v[j - 1], "'s"))) &&
           (v[j + 1].type != kUnknownType || v[j + 1].token_end - v[j + 1].token_begin >= 2);
       if (open) {
         (*items)[kept++] = v[j + 1];
@@ -262,6 +287,7 @@ class Extractor {
     for (const Sentence& sent : *doc_.sentences) {
       BuildItems(sent, &items);
       DropTickers(&items);
+      DropShortFormBrackets(&items);
       if (items.size() < 2) continue;
       schema_.relation_index.Candidates(items, &candidates);
       for (const PatternIndex::Candidate& c : candidates) {
@@ -331,14 +357,24 @@ class Extractor {
 
   // True when a match ends at a name that only modifies a noun after it:
   // in "its Linux-based media players" the product is not Linux, in "a buyout
-  // by a Morgan Stanley-backed group" the buyer is the group. The words
-  // after the hyphen are the schema's list `compound_modifier`.
+  // by a Morgan Stanley-backed group" the buyer is the group (the words
+  // after the hyphen are the schema's list `compound_modifier`); before a job
+  // title and a person, the name is the person's employer.
   bool EndsAtModifier(const std::vector<MatchItem>& items, const PatternMatch& match) const {
     uint32_t last = match.objects.back();
     if (!match.subjects.empty() && match.subjects.back() > last) last = match.subjects.back();
-    if (last + 1 != match.end || last + 2 >= items.size() || PlainWord(items[last + 1]) != "-")
-      return false;
-    return InList("compound_modifier", PlainWord(items[last + 2]));
+    if (last + 1 != match.end || last + 2 >= items.size()) return false;
+    const std::string& next = PlainWord(items[last + 1]);
+    if (next == "-") return InList("compound_modifier", PlainWord(items[last + 2]));
+    // "controlled by Olivetti chairman Carlo de Benedetti": the firm names the
+    // person's employer, and the person is the one meant.
+    if (items[last].type == person_ || !schema_.lexicon.title_words.count(next)) return false;
+    for (size_t k = last + 2; k < items.size() && k <= last + 3; ++k) {
+      if (items[k].entity >= 0)
+        return items[k].type == person_ && person_ != kUnknownType && !items[k].anaphor;
+      if (!schema_.lexicon.title_words.count(PlainWord(items[k]))) return false;
+    }
+    return false;
   }
 
   // True when the item after a match is an entity of a type the pattern's
