@@ -204,22 +204,32 @@ class Extractor {
   // of the same entity, ")". Not before another name, which would then read
   // as a compound with the first: "a Japan Airlines Co Ltd (JAL) Boeing 747".
   void DropShortFormBrackets(std::vector<MatchItem>* items) const {
-    const auto& tokens = *doc_.tokens;
-    auto is = [&](const MatchItem& item, const char* text) {
-      return item.entity < 0 && tokens[item.token_begin].Is(text);
-    };
+    std::vector<MatchItem>& v = *items;
     size_t kept = 0;
-    for (size_t j = 0; j < items->size(); ++j) {
-      const std::vector<MatchItem>& v = *items;
-      if (j > 0 && j + 2 < v.size() && v[j - 1].entity >= 0 && !v[j - 1].anaphor && is(v[j], "(") &&
-          v[j + 1].entity == v[j - 1].entity && !v[j + 1].anaphor && is(v[j + 2], ")") &&
-          (j + 3 == v.size() || v[j + 3].entity < 0)) {
-        j += 2;
-        continue;
+    size_t j = 0;
+    while (j < v.size()) {
+      if (ShortFormBracketAt(v, j)) {
+        j += 3;
+      } else {
+        v[kept++] = v[j++];
       }
-      (*items)[kept++] = v[j];
     }
-    items->resize(kept);
+    v.resize(kept);
+  }
+
+  // True when v[j, j + 3) is "(", a short form of the name v[j - 1], ")".
+  bool ShortFormBracketAt(const std::vector<MatchItem>& v, size_t j) const {
+    if (j == 0 || j + 2 >= v.size()) return false;
+    const MatchItem& name = v[j - 1];
+    const MatchItem& short_form = v[j + 1];
+    return name.entity >= 0 && !name.anaphor && short_form.entity == name.entity &&
+           !short_form.anaphor && IsPlainToken(v[j], "(") && IsPlainToken(v[j + 2], ")") &&
+           (j + 3 == v.size() || v[j + 3].entity < 0);
+  }
+
+  // True when `item` is a plain token reading `text`.
+  bool IsPlainToken(const MatchItem& item, const char* text) const {
+    return item.entity < 0 && (*doc_.tokens)[item.token_begin].Is(text);
   }
 
   static bool IsTicker(std::string_view s) {
