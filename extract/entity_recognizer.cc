@@ -401,7 +401,11 @@ class Recognizer {
         i = end;
         continue;
       }
-      SplitSequence(i, seq_end, s, out);
+      if (WholeWireName(i, seq_end)) {
+        AddCandidate(i, seq_end, company_, TypeEvidence::kStrong, out);
+      } else {
+        SplitSequence(i, seq_end, s, out);
+      }
       i = seq_end;
     }
   }
@@ -800,6 +804,21 @@ class Recognizer {
       c.type = kUnknownType;
     }
     out->push_back(c);
+  }
+
+  // True when the run [b, e) fills a pair of wire brackets and holds a
+  // lower-case joining word: wire copy brackets one firm's name, so
+  // "<Esso Exploration and Production Australia Inc>" is not split. (Not with
+  // "of", which may give the firm's place: "<Avis Bourg Co of Folsom>".)
+  bool WholeWireName(uint32_t b, uint32_t e) const {
+    if (company_ == kUnknownType || e - b < 3 || !InWireBrackets(b, e)) return false;
+    bool joined = false;
+    for (uint32_t k = b; k < e; ++k) {
+      if (tokens_[k].Is("of")) return false;
+      joined = joined || (tokens_[k].Has(kWord) && !tokens_[k].Has(kCapitalized));
+    }
+    TypeId known = kUnknownType;
+    return joined && GazetteerMatch(b, e, &known) != e;
   }
 
   // True when [b, e) stands alone between "<" and ">" and is no ticker
