@@ -180,11 +180,9 @@ class Extractor {
     size_t kept = 0;
     for (size_t j = 0; j < items->size(); ++j) {
       const std::vector<MatchItem>& v = *items;
-      if (j > 0 && v[j - 1].entity >= 0 && !v[j - 1].anaphor && v[j].entity < 0 &&
-          tokens[v[j].token_begin].Is("<")) {
+      if (j > 0 && v[j - 1].entity >= 0 && !v[j - 1].anaphor && IsPlainToken(v[j], "<")) {
         size_t k = j + 1;
-        while (k < v.size() && k <= j + 5 && !(v[k].entity < 0 && tokens[v[k].token_begin].Is(">")))
-          ++k;
+        while (k < v.size() && k <= j + 5 && !IsPlainToken(v[k], ">")) ++k;
         if (k < v.size() && k <= j + 5 && k > j + 1 &&
             IsTicker(text.substr(
                 tokens[v[j].token_begin].norm_end,
@@ -269,16 +267,13 @@ class Extractor {
   // ("Regal Inc <RGL>", "Texaco Inc's <TX>"; a resolved pronoun is no name:
   // "sell its <Delhi Australia Fund>"), or they hold one untyped word.
   void DropNameBrackets(std::vector<MatchItem>* items) const {
-    const auto& tokens = *doc_.tokens;
-    auto is = [&](const MatchItem& item, const char* text) {
-      return item.entity < 0 && tokens[item.token_begin].Is(text);
-    };
     size_t kept = 0;
     for (size_t j = 0; j < items->size(); ++j) {
       const std::vector<MatchItem>& v = *items;
       const bool open =
-          is(v[j], "<") && j + 2 < v.size() && v[j + 1].entity >= 0 && is(v[j + 2], ">") &&
-          (j == 0 || v[j - 1].anaphor || (v[j - 1].entity < 0 && !is(v[j - 1], "'s"))) &&
+          IsPlainToken(v[j], "<") && j + 2 < v.size() && v[j + 1].entity >= 0 &&
+          IsPlainToken(v[j + 2], ">") &&
+          (j == 0 || v[j - 1].anaphor || (v[j - 1].entity < 0 && !IsPlainToken(v[j - 1], "'s"))) &&
           (v[j + 1].type != kUnknownType || v[j + 1].token_end - v[j + 1].token_begin >= 2);
       if (open) {
         (*items)[kept++] = v[j + 1];
