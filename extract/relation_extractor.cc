@@ -170,43 +170,23 @@ class Extractor {
     DropNameBrackets(items);
   }
 
-  // Wire copy follows a firm's name with its ticker: "CSR Ltd <CSRA.S> and
-  // Exxon Corp <XON> unit <Esso ...>". Relation patterns read past it, so a
-  // ticker in brackets right after a name is dropped: one word of capitals,
-  // digits, dots and hyphens. The typing patterns still see it.
-  void DropTickers(std::vector<MatchItem>* items) const {
-    const auto& tokens = *doc_.tokens;
-    const std::string_view text = doc_.text->text;
-    size_t kept = 0;
-    for (size_t j = 0; j < items->size(); ++j) {
-      const std::vector<MatchItem>& v = *items;
-      if (j > 0 && v[j - 1].entity >= 0 && !v[j - 1].anaphor && IsPlainToken(v[j], "<")) {
-        size_t k = j + 1;
-        while (k < v.size() && k <= j + 5 && !IsPlainToken(v[k], ">")) ++k;
-        if (k < v.size() && k <= j + 5 && k > j + 1 &&
-            IsTicker(text.substr(
-                tokens[v[j].token_begin].norm_end,
-                tokens[v[k].token_begin].norm_begin - tokens[v[j].token_begin].norm_end))) {
-          j = k;
-          continue;
-        }
-      }
-      (*items)[kept++] = v[j];
-    }
-    items->resize(kept);
-  }
-
-  // A name's short form in brackets right after it ("the Delhi Australia
-  // Fund (DAF) to Esso", "Securities and Exchange Commission (SEC) sued")
-  // adds nothing the relation patterns need, so it is dropped: "(", an item
-  // of the same entity, ")". Not before another name, which would then read
-  // as a compound with the first: "a Japan Airlines Co Ltd (JAL) Boeing 747".
-  void DropShortFormBrackets(std::vector<MatchItem>* items) const {
+  // Drops what relation patterns read past, in one pass over the items
+  // (typing patterns still see it):
+  // - a ticker in wire brackets right after a name ("CSR Ltd <CSRA.S> and
+  //   Exxon Corp <XON> unit <Esso ...>"): one word of capitals, digits, dots
+  //   and hyphens;
+  // - a name's short form in brackets right after it ("the Delhi Australia
+  //   Fund (DAF) to Esso", "Securities and Exchange Commission (SEC) sued"),
+  //   but not before another name, which would then read as a compound with
+  //   the first: "a Japan Airlines Co Ltd (JAL) Boeing 747".
+  void DropAsides(std::vector<MatchItem>* items) const {
     std::vector<MatchItem>& v = *items;
     size_t kept = 0;
     size_t j = 0;
     while (j < v.size()) {
-      if (ShortFormBracketAt(v, j)) {
+      if (const size_t close = TickerBracketEnd(v, j); close > 0) {
+        j = close + 1;
+      } else if (kept > 0 && ShortFormBracketAt(v[kept - 1], v, j)) {
         j += 3;
       } else {
         v[kept++] = v[j++];
@@ -215,10 +195,23 @@ class Extractor {
     v.resize(kept);
   }
 
-  // True when v[j, j + 3) is "(", a short form of the name v[j - 1], ")".
-  bool ShortFormBracketAt(const std::vector<MatchItem>& v, size_t j) const {
-    if (j == 0 || j + 2 >= v.size()) return false;
-    const MatchItem& name = v[j - 1];
+  // The index of the ">" closing a ticker in wire brackets that opens at
+  // v[j], right after a name; 0 when there is none.
+  size_t TickerBracketEnd(const std::vector<MatchItem>& v, size_t j) const {
+    if (j == 0 || v[j - 1].entity < 0 || v[j - 1].anaphor || !IsPlainToken(v[j], "<")) return 0;
+    size_t k = j + 1;
+    while (k < v.size() && k <= j + 5 && !IsPlainToken(v[k], ">")) ++k;
+    if (k >= v.size() || k > j + 5 || k == j + 1) return 0;
+    const auto& tokens = *doc_.tokens;
+    const uint32_t from = tokens[v[j].token_begin].norm_end;
+    const uint32_t to = tokens[v[k].token_begin].norm_begin;
+    return IsTicker(doc_.text->text.substr(from, to - from)) ? k : 0;
+  }
+
+  // True when v[j, j + 3) is "(", a short form of the name `name` (the item
+  // kept before v[j]), ")".
+  bool ShortFormBracketAt(const MatchItem& name, const std::vector<MatchItem>& v, size_t j) const {
+    if (j + 2 >= v.size()) return false;
     const MatchItem& short_form = v[j + 1];
     return name.entity >= 0 && !name.anaphor && short_form.entity == name.entity &&
            !short_form.anaphor && IsPlainToken(v[j], "(") && IsPlainToken(v[j + 2], ")") &&
@@ -291,8 +284,7 @@ class Extractor {
     std::vector<PatternIndex::Candidate> candidates;
     for (const Sentence& sent : *doc_.sentences) {
       BuildItems(sent, &items);
-      DropTickers(&items);
-      DropShortFormBrackets(&items);
+      DropAsides(&items);
       if (items.size() < 2) continue;
       schema_.relation_index.Candidates(items, &candidates);
       for (const PatternIndex::Candidate& c : candidates) {
