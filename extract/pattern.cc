@@ -133,7 +133,7 @@ class PatternCompiler {
             inst.types | (inst.y == 1 ? kUntypedBit : 0);
       }
     }
-    pattern_.BuildClosures();
+    if (ctx_.precompute_closures) pattern_.BuildClosures();
     return std::move(pattern_);
   }
 
@@ -784,6 +784,34 @@ void Pattern::BuildClosures() {
     }
   }
   closure_begin_[program_.size()] = static_cast<uint32_t>(closure_entries_.size());
+  // Larger word sets are tested one by one rather than copied into each closure.
+  constexpr size_t kMaxIndexedSet = 256;
+  word_entry_begin_.assign(program_.size() + 1, 0);
+  other_entry_begin_.assign(program_.size() + 1, 0);
+  word_entries_.clear();
+  other_entries_.clear();
+  for (size_t pc = 0; pc < program_.size(); ++pc) {
+    word_entry_begin_[pc] = static_cast<uint32_t>(word_entries_.size());
+    other_entry_begin_[pc] = static_cast<uint32_t>(other_entries_.size());
+    for (uint32_t k = closure_begin_[pc]; k < closure_begin_[pc + 1]; ++k) {
+      const Inst& inst = program_[static_cast<size_t>(closure_entries_[k].pc)];
+      if (inst.op == Op::kWord) {
+        word_entries_.push_back({inst.x, k});
+      } else if (inst.op == Op::kWordSet &&
+                 word_sets_[static_cast<size_t>(inst.x)].size() <= kMaxIndexedSet) {
+        for (const int32_t w : word_sets_[static_cast<size_t>(inst.x)])
+          word_entries_.push_back({w, k});
+      } else {
+        other_entries_.push_back(k);
+      }
+    }
+    std::sort(word_entries_.begin() + word_entry_begin_[pc], word_entries_.end(),
+              [](const WordEntry& a, const WordEntry& b) {
+                return a.word != b.word ? a.word < b.word : a.entry < b.entry;
+              });
+  }
+  word_entry_begin_[program_.size()] = static_cast<uint32_t>(word_entries_.size());
+  other_entry_begin_[program_.size()] = static_cast<uint32_t>(other_entries_.size());
   // What the first instructions consume, as a filter Match checks each item
   // against before it walks the start closure. The filter may pass items no
   // instruction takes (kNotWordSet passes every word); never the reverse.
@@ -917,15 +945,34 @@ void Pattern::MatchUnchecked(const std::vector<MatchItem>& items, std::vector<Pa
     if (precomputed) {
       // A thread that cannot consume the item at `pos` would die at once, and
       // any other thread reaching its pc at `pos` too, so it is not added.
+      // Only the entries that can take the item are looked at, in closure
+      // order: the word entries for its word, merged with the other entries.
+      // (An entry that cannot take the item is left unmarked; any later walk
+      // at `pos` rejects it again.)
       const MatchItem* item = pos < n ? &items[static_cast<size_t>(pos)] : nullptr;
-      const uint32_t end = closure_begin_[static_cast<size_t>(pc) + 1];
-      for (uint32_t k = closure_begin_[static_cast<size_t>(pc)]; k < end; ++k) {
+      const size_t p = static_cast<size_t>(pc);
+      const WordEntry* word = word_entries_.data() + word_entry_begin_[p + 1];
+      const WordEntry* word_end = word;
+      if (item != nullptr && item->word >= 0 &&
+          (item->entity < 0 || item->type == kUnknownType || item->anaphor)) {
+        const WordEntry* first = word_entries_.data() + word_entry_begin_[p];
+        const int32_t w = item->word;
+        word = std::lower_bound(first, word_end, w,
+                                [](const WordEntry& e, int32_t x) { return e.word < x; });
+        word_end = std::upper_bound(word, word_end, w,
+                                    [](int32_t x, const WordEntry& e) { return x < e.word; });
+      }
+      const uint32_t* other = other_entries_.data() + other_entry_begin_[p];
+      const uint32_t* other_end = other_entries_.data() + other_entry_begin_[p + 1];
+      while (word != word_end || other != other_end) {
+        const bool take_word = other == other_end || (word != word_end && word->entry < *other);
+        const uint32_t k = take_word ? (word++)->entry : *other++;
         const ClosureEntry& e = closure_entries_[k];
         if (mark[static_cast<size_t>(e.pc)] == stamp(pos)) continue;
-        mark[static_cast<size_t>(e.pc)] = stamp(pos);
         const Inst& inst = program_[static_cast<size_t>(e.pc)];
         const bool is_match = inst.op == Op::kMatch;
-        if (!is_match && (item == nullptr || !Accepts(inst, *item))) continue;
+        if (!take_word && !is_match && (item == nullptr || !Accepts(inst, *item))) continue;
+        mark[static_cast<size_t>(e.pc)] = stamp(pos);
         list.push_back({e.pc, start, caps});
         Thread& t = list.back();
         for (uint8_t bits = e.saves; bits != 0; bits &= static_cast<uint8_t>(bits - 1)) {

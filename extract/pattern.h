@@ -87,6 +87,9 @@ struct PatternContext {
   uint64_t object_types = ~0ULL;
   // False for topic patterns, whose object is the article's main organisation.
   bool requires_object = true;
+  // False leaves the epsilon closures to be walked while matching, as for
+  // patterns too large to precompute (for tests that compare both ways).
+  bool precompute_closures = true;
 };
 
 // A compiled pattern.
@@ -167,6 +170,21 @@ class Pattern {
   // closure in the order a depth-first walk reaches it; empty when not built.
   std::vector<uint32_t> closure_begin_;
   std::vector<ClosureEntry> closure_entries_;
+  // The same closures indexed by what their entries consume, so that adding
+  // a thread looks only at the entries that can take the next item. Per pc:
+  // its word entries (kWord and kWordSet of at most kMaxIndexedSet words) as
+  // (word, entry) pairs sorted by word and then entry, in
+  // word_entries_[word_entry_begin_[pc] .. word_entry_begin_[pc + 1]); and its
+  // other entries (tested one by one), as indexes into closure_entries_ in
+  // order, in other_entries_[other_entry_begin_[pc] .. other_entry_begin_[pc + 1]).
+  struct WordEntry {
+    int32_t word = 0;
+    uint32_t entry = 0;
+  };
+  std::vector<uint32_t> word_entry_begin_;
+  std::vector<WordEntry> word_entries_;
+  std::vector<uint32_t> other_entry_begin_;
+  std::vector<uint32_t> other_entries_;
   std::vector<std::vector<int32_t>> word_sets_;  // each sorted
   // A filter on the items a match can start at (built with the closures):
   // the words the first instructions take (sorted), whether they take any
