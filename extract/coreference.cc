@@ -40,9 +40,10 @@ std::vector<std::string> LowerWords(const std::string& name) {
   return words;
 }
 
-std::string Acronym(const std::string& name) {
+// The initials of a name's lower-case words (LowerWords), without "and", "of", ...
+std::string Acronym(const std::vector<std::string>& words) {
   std::string out;
-  for (const std::string& w : LowerWords(name)) {
+  for (const std::string& w : words) {
     if (In(kAcronymSkip, w)) continue;
     out += w[0];
   }
@@ -74,13 +75,22 @@ std::string TrimName(const std::string& name) {
 
 }  // namespace
 
-std::string OrganizationKey(const std::string& name) {
-  std::vector<std::string> words = LowerWords(name);
-  if (!words.empty() && words[0] == "the") words.erase(words.begin());
-  while (words.size() > 1 && In(kCorporateSuffixes, words.back())) words.pop_back();
+namespace {
+
+// OrganizationKey of a name given as its lower-case words (LowerWords).
+std::string OrganizationKeyOfWords(const std::vector<std::string>& words) {
+  size_t begin = !words.empty() && words[0] == "the" ? 1 : 0;
+  size_t end = words.size();
+  while (end > begin + 1 && In(kCorporateSuffixes, words[end - 1])) --end;
   std::string key;
-  for (const auto& w : words) key += w;
+  for (size_t i = begin; i < end; ++i) key += words[i];
   return key;
+}
+
+}  // namespace
+
+std::string OrganizationKey(const std::string& name) {
+  return OrganizationKeyOfWords(LowerWords(name));
 }
 
 namespace {
@@ -159,7 +169,7 @@ class Resolver {
     leads_.clear();
     for (const Mention& m : mentions_) {
       words_.push_back(LowerWords(m.text));
-      acronyms_.push_back(Acronym(m.text));
+      acronyms_.push_back(Acronym(words_.back()));
       leads_.push_back(LeadingInitials(m.text, words_.back()));
     }
     // Longest forms first, so that short forms find the full name they abbreviate.
@@ -214,7 +224,7 @@ class Resolver {
       std::string key;  // the organisation key, computed at most once
       bool has_key = false;
       if (target < 0 && (IsOrg(cur.type) || cur.type == kUnknownType)) {
-        key = OrganizationKey(cur.text);
+        key = OrganizationKeyOfWords(words_[m]);
         has_key = true;
         if (auto it = org_keys.find(key); it != org_keys.end() && !key.empty()) target = it->second;
         if (target < 0 && cur.text.size() >= 2 && cur.text.size() <= 6 &&
@@ -244,7 +254,7 @@ class Resolver {
       const TypeId t = clusters_[static_cast<size_t>(target)].type;
       exact.emplace(lower, target);
       if (IsOrg(t) || t == kUnknownType)
-        org_keys.emplace(has_key ? std::move(key) : OrganizationKey(cur.text), target);
+        org_keys.emplace(has_key ? std::move(key) : OrganizationKeyOfWords(words_[m]), target);
     }
   }
 
@@ -819,8 +829,10 @@ class Resolver {
   }
 
   char Gender(const Cluster& c) const {
+    // Clusters hold mention indexes from before anaphora adds its mentions,
+    // the indexes of `words_`.
     for (size_t m : c.mentions) {
-      const std::vector<std::string> words = LowerWords(mentions_[m].text);
+      const std::vector<std::string>& words = words_[m];
       if (words.size() < 2) continue;
       auto it = schema_.lexicon.given_names.find(words[0]);
       if (it != schema_.lexicon.given_names.end()) return it->second;
