@@ -1081,6 +1081,7 @@ uint32_t PatternIndex::Add(const Pattern& pattern) {
   }
   filter.set_end = static_cast<uint32_t>(pattern_sets_.size());
   filters_.push_back(filter);
+  min_entities_ = index == 0 ? filter.min_entities : std::min(min_entities_, filter.min_entities);
   // The pattern is looked at only when a sentence holds its key set: the
   // smallest of its sets, whose words are likely the rarest.
   if (filter.set_begin == filter.set_end) {
@@ -1120,6 +1121,10 @@ void PatternIndex::Candidates(const std::vector<MatchItem>& items,
   const uint32_t last_item = static_cast<uint32_t>(items.size() - 1);
   int entities = 0;
   uint64_t types = 0;
+  for (const MatchItem& item : items) entities += item.entity >= 0 ? 1 : 0;
+  // Most sentences of a wire feed (tables, figures) have too few entities for any pattern.
+  if (entities < min_entities_) return;
+  entities = 0;
   // Walking backwards, the first item met for a set is its last one. A word
   // met again adds nothing: its first visit already met every set it is in.
   for (uint32_t i = static_cast<uint32_t>(items.size()); i-- > 0;) {

@@ -251,6 +251,8 @@ class PatternIndex {
   std::vector<std::vector<uint32_t>> by_key_set_;
   // The patterns without required sets, looked at for every sentence.
   std::vector<uint32_t> unkeyed_;
+  // The fewest entities any pattern's match holds.
+  int32_t min_entities_ = 0;
 };
 
 // Returns `word` with its regular English inflections (3rd person, past, -ing).
