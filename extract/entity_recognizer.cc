@@ -412,17 +412,7 @@ class Recognizer {
 
   // Splits a capitalised run at titles and common words, trims it and types the parts.
   // Function words that never start a name, even before "Inc" or "Labs".
-  static bool IsFunctionWord(const std::string& w) {
-    static const std::unordered_set<std::string> kWords = {
-        "the",     "a",         "an",    "and",     "but",      "or",     "in",
-        "on",      "at",        "for",   "of",      "to",       "by",     "with",
-        "as",      "this",      "that",  "these",   "those",    "its",    "his",
-        "her",     "their",     "our",   "my",      "your",     "when",   "while",
-        "after",   "before",    "if",    "so",      "then",     "also",   "meanwhile",
-        "however", "yesterday", "today", "now",     "former",   "new",    "rival",
-        "parent",  "ex",        "old",   "current", "outgoing", "shares", "analysts"};
-    return kWords.count(w) > 0;
-  }
+  bool IsFunctionWord(const Token& t) const { return Listed(t, RecognizerLexicon::kFunctionWord); }
 
   void SplitSequence(uint32_t b, uint32_t e, const Sentence& s, std::vector<Candidate>* out) {
     // A known name that ends the run stands alone: "NTTVC Mumbai" -> "NTTVC" + "Mumbai".
@@ -515,7 +505,7 @@ class Recognizer {
         // A word and an organisation head before "and" make a name, as a
         // whole run of two would: "Index Ventures and Y Combinator".
         if (cut && !is_honorific && i == start && !Listed(t, RecognizerLexicon::kTitleWord) &&
-            !IsFunctionWord(t.lower) && i + 2 < e &&
+            !IsFunctionWord(t) && i + 2 < e &&
             Listed(tokens_[i + 1], RecognizerLexicon::kOrgSuffix) &&
             !Listed(tokens_[i + 1], RecognizerLexicon::kCommonWord) &&
             (tokens_[i + 2].Is("and") || tokens_[i + 2].Is("&")) &&
@@ -525,7 +515,7 @@ class Recognizer {
         // when it is common: "Stock Exchange of Singapore", "Reserve Bank of
         // Australia".
         if (cut && !is_honorific && i == start && !Listed(t, RecognizerLexicon::kTitleWord) &&
-            !IsFunctionWord(t.lower) && HeadOfFollows(i, e))
+            !IsFunctionWord(t) && HeadOfFollows(i, e))
           cut = false;
         // After "and" or "&" inside a body's name, a common word goes on to its head:
         // "Industrial Development and Investment Centre", "Export & Finance
@@ -533,7 +523,7 @@ class Recognizer {
         if (cut && !is_honorific && i > start + 1 && i + 1 < e &&
             (tokens_[i - 1].Is("and") || tokens_[i - 1].Is("&")) &&
             !Listed(tokens_[i - 2], RecognizerLexicon::kOrgSuffix) && e - i <= 3 &&
-            !Listed(t, RecognizerLexicon::kTitleWord) && !IsFunctionWord(t.lower) &&
+            !Listed(t, RecognizerLexicon::kTitleWord) && !IsFunctionWord(t) &&
             Listed(tokens_[e - 1], RecognizerLexicon::kOrgSuffix) &&
             !IsLegalSuffix(tokens_[e - 1].lower) &&
             !Listed(tokens_[e - 1], RecognizerLexicon::kCommonWord) && AllCapitalizedWords(i, e))
@@ -562,12 +552,12 @@ class Recognizer {
               !CommonHeadExtends(start, i)))
           cut = false;
         if (cut && org_run && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
-            !IsFunctionWord(t.lower))
+            !IsFunctionWord(t))
           cut = false;
         // After "Head of/for/on" the name goes on through ordinary words:
         // "Center for International Digital Policy", "Council on Foreign Relations".
         if (cut && !is_honorific && !Listed(t, RecognizerLexicon::kTitleWord) &&
-            !IsFunctionWord(t.lower) && OrgHeadBeforeOf(start, i + 1) != kUnknownType)
+            !IsFunctionWord(t) && OrgHeadBeforeOf(start, i + 1) != kUnknownType)
           cut = false;
       }
       if (!cut) continue;
@@ -871,7 +861,7 @@ class Recognizer {
     if (IsLegalSuffix(tokens_[e - 1].lower) && In(kSentenceOpeners, tokens_[b].lower)) return false;
     for (uint32_t k = b; k < e; ++k) {
       const Token& t = tokens_[k];
-      if (!t.Has(kWord) || !t.Has(kCapitalized) || IsFunctionWord(t.lower) ||
+      if (!t.Has(kWord) || !t.Has(kCapitalized) || IsFunctionWord(t) ||
           In(kDayAndMonthNames, t.lower) || (k + 1 < e && Listed(t, RecognizerLexicon::kTitleWord)))
         return false;
     }

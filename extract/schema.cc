@@ -14,6 +14,15 @@
 #include "extract/tokenizer.h"
 
 namespace newsgraph {
+
+const std::vector<std::string> RecognizerLexicon::kFunctionWords = {
+    "the",     "a",         "an",    "and",     "but",      "or",     "in",
+    "on",      "at",        "for",   "of",      "to",       "by",     "with",
+    "as",      "this",      "that",  "these",   "those",    "its",    "his",
+    "her",     "their",     "our",   "my",      "your",     "when",   "while",
+    "after",   "before",    "if",    "so",      "then",     "also",   "meanwhile",
+    "however", "yesterday", "today", "now",     "former",   "new",    "rival",
+    "parent",  "ex",        "old",   "current", "outgoing", "shares", "analysts"};
 namespace {
 
 // Reads YAML nodes and reports errors against the schema file.
@@ -106,6 +115,7 @@ class SchemaLoader {
     for (const auto& [word, type] : lex.org_suffixes) mark(word, L::kOrgSuffix);
     for (const auto& word : lex.facility_heads) mark(word, L::kFacilityHead);
     for (const auto& word : gazetteer_starts_) mark(word, L::kGazetteerStart);
+    for (const auto& word : L::kFunctionWords) mark(word, L::kFunctionWord);
     lex.word_flags.resize(schema_->vocabulary.size(), 0);
   }
 

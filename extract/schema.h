@@ -96,7 +96,12 @@ struct RecognizerLexicon {
     kGazetteerStart = 1 << 7,
     kSurname = 1 << 8,
     kProductTier = 1 << 9,
+    // Function words that never start a name, even before "Inc" or "Labs"
+    // (kFunctionWords).
+    kFunctionWord = 1 << 10,
   };
+  // The words of kFunctionWord.
+  static const std::vector<std::string> kFunctionWords;
   // Vocabulary id -> the lists the word is on (every listed word is in the
   // vocabulary), so that a token's lists cost one array read.
   std::vector<uint16_t> word_flags;
