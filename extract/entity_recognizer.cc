@@ -410,10 +410,10 @@ class Recognizer {
     }
   }
 
-  // Splits a capitalised run at titles and common words, trims it and types the parts.
   // Function words that never start a name, even before "Inc" or "Labs".
   bool IsFunctionWord(const Token& t) const { return Listed(t, RecognizerLexicon::kFunctionWord); }
 
+  // Splits a capitalised run at titles and common words, trims it and types the parts.
   void SplitSequence(uint32_t b, uint32_t e, const Sentence& s, std::vector<Candidate>* out) {
     // A known name that ends the run stands alone: "NTTVC Mumbai" -> "NTTVC" + "Mumbai".
     for (uint32_t j = b + 1; j < e; ++j) {

@@ -784,8 +784,18 @@ void Pattern::BuildClosures() {
     }
   }
   closure_begin_[program_.size()] = static_cast<uint32_t>(closure_entries_.size());
-  // Larger word sets are tested one by one rather than copied into each closure.
+  // Larger word sets are tested one by one rather than copied into each
+  // closure; so are all sets when copying them would take too much memory.
   constexpr size_t kMaxIndexedSet = 256;
+  constexpr size_t kMaxWordEntries = 1 << 20;
+  size_t max_indexed_set = kMaxIndexedSet;
+  size_t copies = 0;
+  for (const ClosureEntry& e : closure_entries_) {
+    const Inst& inst = program_[static_cast<size_t>(e.pc)];
+    if (inst.op == Op::kWordSet && word_sets_[static_cast<size_t>(inst.x)].size() <= kMaxIndexedSet)
+      copies += word_sets_[static_cast<size_t>(inst.x)].size();
+  }
+  if (copies > kMaxWordEntries) max_indexed_set = 0;
   word_entry_begin_.assign(program_.size() + 1, 0);
   other_entry_begin_.assign(program_.size() + 1, 0);
   word_entries_.clear();
@@ -798,7 +808,7 @@ void Pattern::BuildClosures() {
       if (inst.op == Op::kWord) {
         word_entries_.push_back({inst.x, k});
       } else if (inst.op == Op::kWordSet &&
-                 word_sets_[static_cast<size_t>(inst.x)].size() <= kMaxIndexedSet) {
+                 word_sets_[static_cast<size_t>(inst.x)].size() <= max_indexed_set) {
         for (const int32_t w : word_sets_[static_cast<size_t>(inst.x)])
           word_entries_.push_back({w, k});
       } else {
