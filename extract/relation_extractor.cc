@@ -205,7 +205,7 @@ class Extractor {
     const auto& tokens = *doc_.tokens;
     const uint32_t from = tokens[v[j].token_begin].norm_end;
     const uint32_t to = tokens[v[k].token_begin].norm_begin;
-    return IsTicker(doc_.text->text.substr(from, to - from)) ? k : 0;
+    return IsTicker(std::string_view(doc_.text->text).substr(from, to - from)) ? k : 0;
   }
 
   // True when v[j, j + 3) is "(", a short form of the name `name` (the item
